@@ -1,0 +1,28 @@
+/**
+ * govsdk core: transport, auth schemes, errors, retries, paging, polling, Vietnamese identifier and
+ * administrative-unit types, and masking of personal data. Every other govsdk module stands on it.
+ */
+module vn.govsdk.core {
+    requires transitive org.slf4j;
+    requires okhttp3;
+    requires okio;
+    requires kotlin.stdlib;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires java.xml;
+
+    exports vn.govsdk.core;
+    // exports vn.govsdk.core.adminunit;
+    // exports vn.govsdk.core.auth;
+    // exports vn.govsdk.core.http;
+    // exports vn.govsdk.core.id;
+    // exports vn.govsdk.core.paging;
+    // exports vn.govsdk.core.polling;
+    exports vn.govsdk.core.privacy;
+    // exports vn.govsdk.core.time;
+
+    // exports vn.govsdk.core.internal.http to vn.govsdk.testkit, vn.govsdk.cli;
+    // exports vn.govsdk.core.internal.json to vn.govsdk.testkit, vn.govsdk.cli;
+    // exports vn.govsdk.core.internal.xml to vn.govsdk.testkit, vn.govsdk.cli;
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Lazy paged iteration over list operations.
+ */
+package vn.govsdk.core.paging;

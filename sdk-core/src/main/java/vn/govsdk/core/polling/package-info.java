@@ -1,0 +1,4 @@
+/**
+ * Pollers for long-running operations.
+ */
+package vn.govsdk.core.polling;

@@ -1,0 +1,258 @@
+package vn.govsdk.core.privacy;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one masker of personal data (dữ liệu cá nhân) and secrets in govsdk. The SDK's logging
+ * interceptor uses it on every URL, header and body it logs, and every {@code toString()} of an
+ * identifier, credential or personal record uses it, so that logs never carry a full citizen ID,
+ * tax code, name, token or secret.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>identifiers (the 12-digit citizen ID, the 9-digit legacy ID, 10- and 13-digit tax codes,
+ *       phone numbers) keep their first 3 and last 2 digits: {@code 079*******45};</li>
+ *   <li>tokens, passwords, keys and checksums become {@code ***};</li>
+ *   <li>personal names keep each word's first letter: {@code N*** V*** A***}.</li>
+ * </ul>
+ * Text is masked by field name (JSON members, XML elements, form and query parameters) and, as a
+ * safety net, by shape: any free-standing run of 9, 10, 12 or 13 digits is masked wherever it
+ * stands. Masking is deliberately greedy; a masked amount in a DEBUG line is a fair price.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PersonalDataMasker {
+
+    /** What a secret becomes. */
+    public static final String SECRET_MASK = "***";
+
+    private static final Set<String> DEFAULT_SECRET_FIELDS = Set.of(
+            "password", "passwd", "pass", "secret", "client_secret", "clientsecret", "secretkey",
+            "hash_key", "hashkey", "token", "access_token", "accesstoken", "refresh_token", "refreshtoken",
+            "id_token", "idtoken", "session", "sp_password", "lgspaccesstoken", "authorization", "apikey",
+            "api_key", "x-api-key", "otp", "sad", "pin", "maxacthuc", "checksum", "code_verifier", "code",
+            "authhash", "auth", "cookie", "set-cookie", "proxy-authorization", "accesskey", "private_key");
+
+    private static final Set<String> DEFAULT_NAME_FIELDS = Set.of(
+            "hovaten", "hoten", "fullname", "full_name", "tencongdan", "hotennguoinop", "tennguoivipham",
+            "chuhoso", "nguoixuly", "given_name", "family_name", "ho", "chudem", "ten", "applicantname");
+
+    private static final Set<String> DEFAULT_IDENTIFIER_FIELDS = Set.of(
+            "sodinhdanh", "socmnd", "hochieu", "masothue", "masodoanhnghiep", "user_id", "userid", "username",
+            "preferred_username", "sub", "techid", "madoituong", "socmndnguoinop", "sodienthoai", "phone",
+            "email", "macanbo", "mstorcmnd", "personalid", "citizenid", "taxcode");
+
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])([0-9]{10}-[0-9]{3}|[0-9]{9,13})(?![0-9])");
+    private static final Pattern JSON_MEMBER =
+            Pattern.compile("\"([A-Za-z0-9_\\-]+)\"(\\s*:\\s*)(\"((?:[^\"\\\\]|\\\\.)*)\"|-?[0-9][0-9.eE+\\-]*)");
+    private static final Pattern XML_ELEMENT =
+            Pattern.compile("<((?:[A-Za-z0-9_\\-]+:)?([A-Za-z0-9_\\-]+))(\\s[^>]*)?>([^<]*)</\\1>");
+    private static final Pattern FORM_PARAM = Pattern.compile("(^|[?&;\\s])([A-Za-z0-9_\\-.]+)=([^&\\s#]*)");
+
+    private static final PersonalDataMasker STANDARD =
+            new PersonalDataMasker(DEFAULT_SECRET_FIELDS, DEFAULT_NAME_FIELDS, DEFAULT_IDENTIFIER_FIELDS);
+
+    private final Set<String> secretFields;
+    private final Set<String> nameFields;
+    private final Set<String> identifierFields;
+
+    private PersonalDataMasker(Set<String> secretFields, Set<String> nameFields, Set<String> identifierFields) {
+        this.secretFields = secretFields;
+        this.nameFields = nameFields;
+        this.identifierFields = identifierFields;
+    }
+
+    /**
+     * Returns the masker the SDK uses by default.
+     *
+     * @return the standard masker
+     */
+    public static PersonalDataMasker standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Returns a masker that also treats the given field names (case-insensitive) as secrets.
+     *
+     * @param fieldNames extra JSON member, XML element, parameter or header names to mask as secrets
+     * @return a new masker
+     */
+    public PersonalDataMasker withSecretFields(Set<String> fieldNames) {
+        return new PersonalDataMasker(union(secretFields, fieldNames), nameFields, identifierFields);
+    }
+
+    /**
+     * Returns a masker that also treats the given field names (case-insensitive) as personal names.
+     *
+     * @param fieldNames extra field names whose values are personal names
+     * @return a new masker
+     */
+    public PersonalDataMasker withNameFields(Set<String> fieldNames) {
+        return new PersonalDataMasker(secretFields, union(nameFields, fieldNames), identifierFields);
+    }
+
+    private static Set<String> union(Set<String> base, Set<String> extra) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(base);
+        for (String name : extra) {
+            all.add(name.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Masks an identifier: keeps its first 3 and last 2 characters and replaces the rest with
+     * {@code *}. Values of 6 characters or fewer become {@code ***} entirely.
+     *
+     * @param identifier a citizen ID, legacy ID, tax code, phone number or account name; may be null
+     * @return the masked form, or {@code null} for {@code null}
+     */
+    public static String maskIdentifier(String identifier) {
+        if (identifier == null) {
+            return null;
+        }
+        int n = identifier.length();
+        if (n <= 6) {
+            return SECRET_MASK;
+        }
+        StringBuilder s = new StringBuilder(n);
+        s.append(identifier, 0, 3);
+        for (int i = 3; i < n - 2; i++) {
+            char c = identifier.charAt(i);
+            s.append(c == '-' ? '-' : '*');
+        }
+        return s.append(identifier, n - 2, n).toString();
+    }
+
+    /**
+     * Masks a personal name: each word keeps its first letter, followed by {@code ***}.
+     *
+     * @param name a personal name such as {@code Nguyễn Văn An}; may be null
+     * @return the masked form such as {@code N*** V*** A***}, or {@code null} for {@code null}
+     */
+    public static String maskName(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (String word : name.trim().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            s.appendCodePoint(word.codePointAt(0)).append(SECRET_MASK);
+        }
+        return s.toString();
+    }
+
+    /**
+     * Masks a secret. Always returns {@code ***}, whatever the input, so that not even the length
+     * of a secret leaks.
+     *
+     * @param secret ignored
+     * @return {@code ***}
+     */
+    public static String maskSecret(Object secret) {
+        return SECRET_MASK;
+    }
+
+    /**
+     * Masks one HTTP header value by the header's name: credentials and cookies become {@code ***},
+     * identifier headers keep their ends, and any other value is masked as text.
+     *
+     * @param headerName the header name, case-insensitive
+     * @param value the header value
+     * @return the value safe to log
+     */
+    public String maskHeader(String headerName, String value) {
+        Objects.requireNonNull(headerName, "headerName");
+        if (value == null) {
+            return null;
+        }
+        String key = headerName.toLowerCase(Locale.ROOT);
+        if (secretFields.contains(key)) {
+            return SECRET_MASK;
+        }
+        if (identifierFields.contains(key)) {
+            return maskIdentifier(value);
+        }
+        return maskText(value);
+    }
+
+    /**
+     * Masks free text: a URL, a JSON, XML or form body, or a message. Values of sensitive JSON
+     * members, XML elements and parameters are masked by their name; any remaining free-standing
+     * run of 9, 10, 12 or 13 digits is masked as an identifier.
+     *
+     * @param text the text; may be null
+     * @return the text safe to log, or {@code null} for {@code null}
+     */
+    public String maskText(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.toString();
+        s = replace(JSON_MEMBER, s, m -> {
+            String quotedValue = m.group(4);
+            String value = quotedValue != null ? quotedValue : m.group(3);
+            String masked = maskByField(m.group(1), value);
+            if (masked == null) {
+                return m.group();
+            }
+            return "\"" + m.group(1) + "\"" + m.group(2) + "\"" + masked + "\"";
+        });
+        s = replace(XML_ELEMENT, s, m -> {
+            String masked = maskByField(m.group(2), m.group(4));
+            if (masked == null) {
+                return m.group();
+            }
+            String attributes = m.group(3) == null ? "" : m.group(3);
+            return "<" + m.group(1) + attributes + ">" + masked + "</" + m.group(1) + ">";
+        });
+        s = replace(FORM_PARAM, s, m -> {
+            String masked = maskByField(m.group(2), m.group(3));
+            return masked == null ? m.group() : m.group(1) + m.group(2) + "=" + masked;
+        });
+        return replace(DIGIT_RUN, s, m -> maskIdentifier(m.group(1)));
+    }
+
+    private String maskByField(String field, String value) {
+        String key = field.toLowerCase(Locale.ROOT);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (secretFields.contains(key)) {
+            return SECRET_MASK;
+        }
+        if (nameFields.contains(key)) {
+            return maskName(value);
+        }
+        if (identifierFields.contains(key)) {
+            return maskIdentifier(value);
+        }
+        return null;
+    }
+
+    private interface Replacer {
+        String apply(Matcher m);
+    }
+
+    private static String replace(Pattern pattern, String input, Replacer replacer) {
+        Matcher m = pattern.matcher(input);
+        if (!m.find()) {
+            return input;
+        }
+        StringBuilder out = new StringBuilder(input.length());
+        int last = 0;
+        do {
+            out.append(input, last, m.start()).append(replacer.apply(m));
+            last = m.end();
+        } while (m.find());
+        return out.append(input, last, input.length()).toString();
+    }
+}

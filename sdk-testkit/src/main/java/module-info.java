@@ -1,0 +1,17 @@
+/**
+ * govsdk testkit: the mock government platform, the test PKI and the JUnit 5 extension. Depends on
+ * sdk-core only, never on a client module, so that the mock cannot share code that hides a client bug.
+ */
+module vn.govsdk.testkit {
+    requires transitive vn.govsdk.core;
+    requires okhttp3;
+    requires okhttp3.tls;
+    requires mockwebserver3;
+    requires okio;
+    requires kotlin.stdlib;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires transitive org.junit.jupiter.api;
+
+    exports vn.govsdk.testkit;
+}
