@@ -15,7 +15,7 @@ module vn.govsdk.core {
     exports vn.govsdk.core.adminunit;
     // exports vn.govsdk.core.auth;
     // exports vn.govsdk.core.http;
-    // exports vn.govsdk.core.id;
+    exports vn.govsdk.core.id;
     // exports vn.govsdk.core.paging;
     // exports vn.govsdk.core.polling;
     exports vn.govsdk.core.privacy;
