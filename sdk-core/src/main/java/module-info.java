@@ -12,14 +12,14 @@ module vn.govsdk.core {
     requires java.xml;
 
     exports vn.govsdk.core;
-    // exports vn.govsdk.core.adminunit;
+    exports vn.govsdk.core.adminunit;
     // exports vn.govsdk.core.auth;
     // exports vn.govsdk.core.http;
-    // exports vn.govsdk.core.id;
+    exports vn.govsdk.core.id;
     // exports vn.govsdk.core.paging;
     // exports vn.govsdk.core.polling;
     exports vn.govsdk.core.privacy;
-    // exports vn.govsdk.core.time;
+    exports vn.govsdk.core.time;
 
     // exports vn.govsdk.core.internal.http to vn.govsdk.testkit, vn.govsdk.cli;
     // exports vn.govsdk.core.internal.json to vn.govsdk.testkit, vn.govsdk.cli;
