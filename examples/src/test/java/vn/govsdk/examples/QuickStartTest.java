@@ -13,7 +13,7 @@ class QuickStartTest {
 
     private static String between(String text, String begin, String end) {
         int b = text.indexOf(begin);
-        int e = text.indexOf(end, b);
+        int e = b < 0 ? -1 : text.indexOf(end, b + begin.length());
         assertThat(b).as("marker %s", begin).isNotNegative();
         assertThat(e).as("marker %s", end).isGreaterThan(b);
         return text.substring(b + begin.length(), e);

@@ -1,0 +1,51 @@
+package vn.govsdk.cli.tour;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The tour: the ordered steps of {@code govsdk demo}. */
+public final class Tour {
+
+    private Tour() {
+    }
+
+    /**
+     * Returns every step, in the order the tour runs them.
+     *
+     * @return the steps
+     */
+    public static List<TourStep> steps() {
+        return List.of(new IdentifierStep(), new ProvinceStep());
+    }
+
+    /**
+     * Runs the steps and prints a summary.
+     *
+     * @param steps the steps to run
+     * @param seed the seed of the synthetic data
+     * @param out where to print
+     * @return {@code true} if every step succeeded
+     */
+    public static boolean run(List<TourStep> steps, long seed, PrintWriter out) {
+        TourContext context = new TourContext(seed);
+        int failed = 0;
+        int n = 0;
+        out.println("govsdk tour: " + steps.size() + " steps, synthetic data seed " + seed);
+        for (TourStep step : steps) {
+            n++;
+            out.println();
+            out.println("[" + n + "/" + steps.size() + "] " + step.title());
+            try {
+                step.run(context, out);
+            } catch (Exception e) {
+                failed++;
+                out.println("  FAILED: " + e);
+            }
+            out.flush();
+        }
+        out.println();
+        out.println(failed == 0 ? "tour complete: " + steps.size() + " steps passed"
+                : "tour finished with " + failed + " failed step(s)");
+        return failed == 0;
+    }
+}
