@@ -57,12 +57,10 @@ class ClientCredentialsAuthTest {
         volatile Object expiresIn = 3600;
         volatile boolean rejectAll;
         volatile CountDownLatch holdToken;
-        final CountDownLatch tokenRequested = new CountDownLatch(1);
 
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             if (request.getUrl().encodedPath().equals("/token")) {
-                tokenRequested.countDown();
                 CountDownLatch hold = holdToken;
                 if (hold != null) {
                     hold.await(30, TimeUnit.SECONDS);
@@ -170,7 +168,9 @@ class ClientCredentialsAuthTest {
         clock.advance(Duration.ofHours(2));                  // token-1 has expired
 
         int callers = 200;
-        gateway.holdToken = new CountDownLatch(1);
+        // The one token answer is held until every caller has looked at the cached token (each thread
+        // reads the clock to see whether it expired), so all 200 find it expired while the renewal is under way.
+        gateway.holdToken = clock.countReaders(callers);
         CountDownLatch started = new CountDownLatch(callers);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -187,11 +187,8 @@ class ClientCredentialsAuthTest {
                     }
                 }, pool));
             }
-            started.await(30, TimeUnit.SECONDS);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
             go.countDown();
-            // Hold the one token answer until a token request has arrived and every caller is under way.
-            assertThat(gateway.tokenRequested.await(30, TimeUnit.SECONDS)).isTrue();
-            gateway.holdToken.countDown();
             CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
             assertThat(results).allSatisfy(r -> assertThat(r.join()).isEqualTo("200 {\"ok\":true}"));
         } finally {

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,6 +30,8 @@ final class TestSupport {
     /** A clock the test moves by hand. */
     static final class MutableClock extends Clock {
         private volatile Instant now;
+        private volatile CountDownLatch readers = new CountDownLatch(0);
+        private final Set<Thread> seen = ConcurrentHashMap.newKeySet();
 
         MutableClock(Instant start) {
             this.now = start;
@@ -36,8 +41,19 @@ final class TestSupport {
             now = now.plus(d);
         }
 
+        /** Returns a latch that opens once {@code count} threads not seen before have read the clock. */
+        CountDownLatch countReaders(int count) {
+            seen.clear();
+            seen.add(Thread.currentThread());
+            readers = new CountDownLatch(count);
+            return readers;
+        }
+
         @Override
         public Instant instant() {
+            if (seen.add(Thread.currentThread())) {
+                readers.countDown();
+            }
             return now;
         }
 
