@@ -13,7 +13,7 @@ module vn.govsdk.core {
 
     exports vn.govsdk.core;
     exports vn.govsdk.core.adminunit;
-    // exports vn.govsdk.core.auth;
+    exports vn.govsdk.core.auth;
     // exports vn.govsdk.core.http;
     exports vn.govsdk.core.id;
     // exports vn.govsdk.core.paging;
@@ -21,6 +21,7 @@ module vn.govsdk.core {
     exports vn.govsdk.core.privacy;
     exports vn.govsdk.core.time;
 
+    exports vn.govsdk.core.internal.auth to vn.govsdk.testkit, vn.govsdk.cli;
     // exports vn.govsdk.core.internal.http to vn.govsdk.testkit, vn.govsdk.cli;
     // exports vn.govsdk.core.internal.json to vn.govsdk.testkit, vn.govsdk.cli;
     // exports vn.govsdk.core.internal.xml to vn.govsdk.testkit, vn.govsdk.cli;
