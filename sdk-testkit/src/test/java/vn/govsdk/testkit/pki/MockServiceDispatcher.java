@@ -19,9 +19,19 @@ import vn.govsdk.testkit.MockService;
 final class MockServiceDispatcher extends Dispatcher {
 
     private final MockService service;
+    private final java.util.Queue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     MockServiceDispatcher(MockService service) {
         this.service = service;
+    }
+
+    /** Returns and forgets the requests seen so far, as "METHOD /decoded/path". */
+    List<String> drainSeen() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line; (line = seen.poll()) != null; ) {
+            out.add(line);
+        }
+        return out;
     }
 
     @Override
@@ -34,6 +44,7 @@ final class MockServiceDispatcher extends Dispatcher {
                     .collect(Collectors.toList()));
         }
         byte[] body = recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray();
+        seen.add(recorded.getMethod() + " " + path);
         if (!path.equals(service.pathPrefix()) && !path.startsWith(service.pathPrefix() + "/")) {
             return new MockResponse.Builder().code(404).body("not mounted: " + path).build();
         }

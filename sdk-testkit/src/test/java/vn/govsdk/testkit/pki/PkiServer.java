@@ -18,6 +18,7 @@ final class PkiServer implements AutoCloseable {
 
     private final MockWebServer server;
     private final TestPki pki;
+    private final MockServiceDispatcher dispatcher;
 
     private PkiServer(UnaryOperator<TestPki.Builder> settings) {
         server = new MockWebServer();
@@ -28,7 +29,8 @@ final class PkiServer implements AutoCloseable {
         }
         URI base = URI.create("http://127.0.0.1:" + server.getPort());
         pki = settings.apply(TestPki.builder().platformBaseUrl(base)).build();
-        server.setDispatcher(new MockServiceDispatcher(pki.mockService()));
+        dispatcher = new MockServiceDispatcher(pki.mockService());
+        server.setDispatcher(dispatcher);
     }
 
     /**
@@ -62,6 +64,11 @@ final class PkiServer implements AutoCloseable {
 
     PkiMockService service() {
         return pki.mockService();
+    }
+
+    /** Returns and forgets the requests served so far, as "METHOD /decoded/path". */
+    java.util.List<String> drainRequests() {
+        return dispatcher.drainSeen();
     }
 
     int port() {
