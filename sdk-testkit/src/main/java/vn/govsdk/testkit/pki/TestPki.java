@@ -30,7 +30,7 @@ import vn.govsdk.testkit.internal.pki.PkiHttpHandler;
  * TestPki pki = TestPki.create(URI.create("http://127.0.0.1:8080"));
  * TestCredential signer = pki.rsa2048Signer();
  * signer.writePkcs12(Path.of("signer.p12"), "changeit".toCharArray());
- * platform.mount(pki.mockService());               // OCSP, CRL, CA certificates and TSA under /pki
+ * PkiMockService service = pki.mockService();     // mount on the platform: OCSP, CRL, certificates, TSA
  * }</pre>
  *
  * <p>Keys are generated at run time, each on first use and then kept: creating a {@code TestPki} costs

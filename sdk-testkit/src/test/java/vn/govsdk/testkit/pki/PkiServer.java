@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 
@@ -73,10 +72,6 @@ final class PkiServer implements AutoCloseable {
 
     int port() {
         return server.getPort();
-    }
-
-    static PkiServer startWithClock(Clock clock) {
-        return start(b -> b.clock(clock));
     }
 
     @Override
