@@ -67,7 +67,6 @@ public final class GovHttpPipeline {
 
     private final HttpTransport transport;
     private final OkHttpClient client;
-    private final OkHttpClient writeClient;
     private final CorrelationIdOptions correlation;
     private final Timeouts timeouts;
     private final Clock clock;
@@ -94,10 +93,11 @@ public final class GovHttpPipeline {
                 .addInterceptor(new RetryInterceptor(b.retryPolicy, clock, b.sleeper, b.jitter));
         b.interceptors.forEach(ok::addInterceptor);
         ok.addInterceptor(new LoggingInterceptor(masker));
+        // OkHttp's own silent retries (a stale pooled connection, a 408, a 503 with Retry-After: 0)
+        // would re-send writes that are not safe to repeat and bypass the retry policy; the retry
+        // interceptor is the only place a request is sent again.
+        ok.retryOnConnectionFailure(false);
         this.client = ok.build();
-        // OkHttp silently re-sends a request whose pooled connection turned out stale; a write that
-        // is not safe to repeat must never be sent twice, so it goes through a client that does not.
-        this.writeClient = client.newBuilder().retryOnConnectionFailure(false).build();
     }
 
     /**
@@ -138,7 +138,7 @@ public final class GovHttpPipeline {
                 .tag(Operation.class, operation)
                 .tag(CallContext.class, context)
                 .build();
-        Call call = (operation.safeToRetry() ? client : writeClient).newCall(tagged);
+        Call call = client.newCall(tagged);
         try (Response response = call.execute()) {
             if (response.isSuccessful()) {
                 return new GovResponse(response.code(), response.headers(), readBody(response, context),
