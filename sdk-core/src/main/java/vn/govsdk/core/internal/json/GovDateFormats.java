@@ -16,8 +16,10 @@ import vn.govsdk.core.ResponseDecodingException;
  * population database), {@code yyyyMMddHHmmss} (the public-service portal's timestamps) and
  * {@code dd/MM/yyyy} (forms and some JSON APIs). Parsing is strict: {@code 20250230} is refused.
  *
- * <p>In Jackson types, the same patterns work with {@code @JsonFormat(pattern = "yyyyMMdd")}: the
- * shared mapper ({@link GovJson}) resolves patterns without a zone in Vietnam time.
+ * <p>In Jackson types mapped with {@link GovJson}, which parses dates strictly, write the year as
+ * {@code uuuu} ({@code yyyy} means year-of-era, which strict parsing cannot resolve without an era):
+ * {@code @JsonFormat(pattern = "uuuuMMdd") LocalDate}, and for a zoned type give the zone,
+ * {@code @JsonFormat(pattern = "uuuuMMddHHmmss", timezone = "Asia/Ho_Chi_Minh") ZonedDateTime}.
  */
 public final class GovDateFormats {
 

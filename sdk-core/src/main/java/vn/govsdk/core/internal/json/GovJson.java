@@ -19,8 +19,9 @@ import vn.govsdk.core.privacy.PersonalDataMasker;
 
 /**
  * The one Jackson configuration of govsdk. Unknown members are tolerated (these systems add fields
- * without notice), {@code java.time} types are supported, dates are written as text, the default
- * time zone for patterns without one is {@code Asia/Ho_Chi_Minh}, nulls are not written, and
+ * without notice), {@code java.time} types are supported, dates are parsed strictly (no 30 February
+ * quietly becoming 28 February; see {@link GovDateFormats} for the patterns) and written as text,
+ * the default time zone is {@code Asia/Ho_Chi_Minh}, nulls are not written, and
  * polymorphic default typing is never enabled. Jackson's own stream limits (nesting depth, string
  * and number length) stay on.
  *
@@ -36,6 +37,7 @@ public final class GovJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .defaultTimeZone(TimeZone.getTimeZone(GovDateFormats.VIETNAM))
+            .defaultLeniency(false)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
