@@ -433,6 +433,28 @@ class RetryTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    @Test
+    void theRawClientStillTagsRetriesAndCorrelatesRequestsTaggedWithAnOperation() throws Exception {
+        server.enqueue(status(503));
+        server.enqueue(json("{}"));
+        server.enqueue(status(503));
+        okhttp3.OkHttpClient raw = fx.pipeline().build().okHttpClient();
+
+        try (Response ok = raw.newCall(get(server).newBuilder().tag(Operation.class, Operation.read("raw.get")).build())
+                .execute()) {
+            assertThat(ok.code()).isEqualTo(200);
+        }
+        try (Response untagged = raw.newCall(get(server)).execute()) {
+            assertThat(untagged.code()).as("no operation tag: treated as unsafe, not retried").isEqualTo(503);
+        }
+
+        String first = server.takeRequest().getHeaders().get("X-Request-Id");
+        assertThat(first).isNotNull();
+        assertThat(server.takeRequest().getHeaders().get("X-Request-Id")).isEqualTo(first);
+        assertThat(server.takeRequest().getHeaders().get("X-Request-Id")).isNotNull().isNotEqualTo(first);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
