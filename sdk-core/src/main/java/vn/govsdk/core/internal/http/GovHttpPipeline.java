@@ -24,12 +24,14 @@ import vn.govsdk.core.GovSdkException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.TransportException;
+import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.http.CorrelationIdOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
 import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.core.http.Sleeper;
 import vn.govsdk.core.http.Timeouts;
+import vn.govsdk.core.internal.auth.AuthInterceptors;
 import vn.govsdk.core.internal.json.GovJson;
 import vn.govsdk.core.privacy.PersonalDataMasker;
 
@@ -91,6 +93,19 @@ public final class GovHttpPipeline {
                 .callTimeout(timeouts.callDeadline())
                 .addInterceptor(new CorrelationIdInterceptor(correlation, clock, timeouts.callDeadline()))
                 .addInterceptor(new RetryInterceptor(b.retryPolicy, clock, b.sleeper, b.jitter));
+        if (b.auth != null) {
+            // Token and session requests go through a client without the auth interceptors (no
+            // recursion) but with the same timeouts and masked logging.
+            OkHttpClient tokenClient = TransportAccess.client(b.transport).newBuilder()
+                    .connectTimeout(timeouts.connect())
+                    .readTimeout(timeouts.read())
+                    .writeTimeout(timeouts.write())
+                    .callTimeout(timeouts.callDeadline())
+                    .addInterceptor(new LoggingInterceptor(masker))
+                    .retryOnConnectionFailure(false)
+                    .build();
+            AuthInterceptors.create(b.auth, tokenClient, clock).forEach(ok::addInterceptor);
+        }
         b.interceptors.forEach(ok::addInterceptor);
         ok.addInterceptor(new LoggingInterceptor(masker));
         // OkHttp's own silent retries (a stale pooled connection, a 408, a 503 with Retry-After: 0)
@@ -297,6 +312,7 @@ public final class GovHttpPipeline {
         private CorrelationIdOptions correlation = CorrelationIdOptions.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private GatewayAuth auth;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private PersonalDataMasker masker = PersonalDataMasker.standard();
         private final List<Interceptor> interceptors = new ArrayList<>();
@@ -381,6 +397,19 @@ public final class GovHttpPipeline {
          */
         public Builder masker(PersonalDataMasker masker) {
             this.masker = notNull("masker", masker);
+            return this;
+        }
+
+        /**
+         * Sets the auth scheme: its interceptors run on every attempt, inside the retry loop and
+         * before any interceptor added with {@link #addInterceptor(Interceptor)}; token and session
+         * requests use the same transport, timeouts and masked logging.
+         *
+         * @param auth the scheme, possibly combined; default none
+         * @return this builder
+         */
+        public Builder auth(GatewayAuth auth) {
+            this.auth = notNull("auth", auth);
             return this;
         }
 
