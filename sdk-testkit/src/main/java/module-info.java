@@ -14,4 +14,5 @@ module vn.govsdk.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
+    exports vn.govsdk.testkit.data;
 }
