@@ -11,8 +11,11 @@ module vn.govsdk.testkit {
     requires kotlin.stdlib;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
     exports vn.govsdk.testkit.data;
+    exports vn.govsdk.testkit.junit;
 }
