@@ -22,6 +22,7 @@ import okhttp3.tls.HeldCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.govsdk.testkit.data.SyntheticData;
+import vn.govsdk.testkit.internal.NoDelayServerSocketFactory;
 
 /**
  * The mock government platform: every emulated system in one process, on one port, each
@@ -124,6 +125,7 @@ public final class MockGovPlatform implements AutoCloseable {
         // HTTP/1.1 only: the government systems speak it, and the socket-level faults act on it.
         server.setProtocols(List.of(Protocol.HTTP_1_1));
         server.setBodyLimit(maxRequestBodyBytes);
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new PlatformDispatcher(this, server));
         try {
             server.start(address, b.port);

@@ -2,6 +2,9 @@ package vn.govsdk.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -23,8 +26,8 @@ import javax.net.ssl.X509TrustManager;
  *         .build();
  * }</pre>
  *
- * <p>Outside Java, write {@link #rootCertificatePem()} to a file and pass it to the tool
- * ({@code curl --cacert root.pem}). The platform also serves it at {@code /__admin/tls/root.pem}.
+ * <p>Outside Java, write the root to a file with {@link #writeRootCertificatePem(Path)} and pass
+ * it to the tool ({@code curl --cacert root.pem}). The platform also serves it at {@code /__admin/tls/root.pem}.
  */
 public final class TlsMaterial {
     private final X509Certificate root;
@@ -55,6 +58,22 @@ public final class TlsMaterial {
      */
     public String rootCertificatePem() {
         return rootPem;
+    }
+
+    /**
+     * Writes the root certificate in PEM form to a file, for tools such as {@code curl --cacert FILE}.
+     *
+     * @param file the file to write (replaced if it exists)
+     * @return the file
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public Path writeRootCertificatePem(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return Files.writeString(file, rootPem, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the root certificate to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

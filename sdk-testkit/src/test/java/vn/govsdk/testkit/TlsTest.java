@@ -77,6 +77,13 @@ class TlsTest {
     }
 
     @Test
+    void theRootCanBeWrittenForCurl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TlsMaterial tls = platform.tls().orElseThrow();
+        java.nio.file.Path file = tls.writeRootCertificatePem(dir.resolve("root.pem"));
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(tls.rootCertificatePem());
+    }
+
+    @Test
     void plainHttpHasNoTlsMaterial() {
         try (MockGovPlatform plain = MockGovPlatform.builder().build()) {
             assertThat(plain.tls()).isEmpty();

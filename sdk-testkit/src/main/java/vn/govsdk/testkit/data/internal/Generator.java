@@ -10,7 +10,6 @@ import vn.govsdk.testkit.data.Address;
 import vn.govsdk.testkit.data.Gender;
 import vn.govsdk.testkit.data.MaritalStatus;
 import vn.govsdk.testkit.data.PersonRef;
-import vn.govsdk.testkit.data.Province;
 import vn.govsdk.testkit.data.Relationship;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.data.SyntheticHousehold;
@@ -470,16 +469,5 @@ public final class Generator {
 
     private static int age(LocalDate birth) {
         return java.time.Period.between(birth, REFERENCE_DATE).getYears();
-    }
-
-    /**
-     * Returns the earlier province with a code, as a public value.
-     *
-     * @param code the two-digit code
-     * @return the province, or null if the code is not one of the 63
-     */
-    public static Province birthProvince(String code) {
-        OldProvince p = ProvinceTable.get().oldProvince(code);
-        return p == null ? null : p.province();
     }
 }
