@@ -22,6 +22,7 @@ import okhttp3.tls.HeldCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.govsdk.testkit.data.SyntheticData;
+import vn.govsdk.testkit.pki.TestPki;
 import vn.govsdk.testkit.internal.NoDelayServerSocketFactory;
 
 /**
@@ -82,6 +83,7 @@ public final class MockGovPlatform implements AutoCloseable {
     private volatile List<MockService> services = List.of();
     private volatile List<MockService> routes = List.of();
     private final URI baseUrl;
+    private final TestPki pki;
     private final String host;
 
     private MockGovPlatform(Builder b) {
@@ -135,7 +137,12 @@ public final class MockGovPlatform implements AutoCloseable {
         }
         String scheme = b.tls ? "https" : "http";
         this.baseUrl = URI.create(scheme + "://" + hostForUrl(address) + ":" + server.getPort() + "/");
+        // The test PKI is always there: its certificates name this platform's OCSP, CRL and
+        // timestamp URLs, so it is made once the port is known. Keys are generated on first use.
+        this.pki = TestPki.builder().platformBaseUrl(URI.create(scheme + "://" + hostForUrl(address) + ":"
+                + server.getPort())).clock(clock).build();
         try {
+            mount(pki.mockService());
             for (Function<? super MockGovPlatform, ? extends MockService> factory : b.services) {
                 mount(Objects.requireNonNull(factory.apply(this), "a service factory returned null"));
             }
@@ -287,6 +294,17 @@ public final class MockGovPlatform implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the test PKI served under {@code /pki}: root and intermediate CA, signer certificates
+     * (good, expired, not yet valid, revoked, wrong key usage), and the OCSP responder, CRLs and
+     * timestamp authority their certificates point at.
+     *
+     * @return the test PKI of this platform
+     */
+    public TestPki pki() {
+        return pki;
     }
 
     /**

@@ -49,7 +49,7 @@ class MockGovPlatformTest {
         assertThat(missing.status()).isEqualTo(404);
         JsonNode body = mapper.readTree(missing.body());
         assertThat(body.get("message").asText()).contains("/c06/api");
-        assertThat(body.get("services").findValuesAsText("prefix")).containsExactly("/echo", "/echo/inner", "/count");
+        assertThat(body.get("services").findValuesAsText("prefix")).containsExactly("/pki", "/echo", "/echo/inner", "/count");
         assertThat(body.get("admin").asText()).isEqualTo("/__admin/");
     }
 
@@ -90,7 +90,7 @@ class MockGovPlatformTest {
         p.mount(new CountingService());
 
         assertThat(Http.get(client, p.baseUrl("/count")).status()).isEqualTo(200);
-        assertThat(p.services()).extracting(MockService::pathPrefix).containsExactly("/count");
+        assertThat(p.services()).extracting(MockService::pathPrefix).containsExactly("/pki", "/count");
     }
 
     @Test
@@ -208,7 +208,7 @@ class MockGovPlatformTest {
         JsonNode health = mapper.readTree(r.body());
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("seed").asLong()).isEqualTo(9);
-        assertThat(health.get("services").asInt()).isEqualTo(1);
+        assertThat(health.get("services").asInt()).as("the test PKI and the echo service").isEqualTo(2);
     }
 
     @Test
@@ -261,5 +261,24 @@ class MockGovPlatformTest {
         }
         String id = a.data().citizen(31337).citizenId();
         assertThat(Http.get(client, b.baseUrl("/people/by-id/" + id)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTestPkiIsServedByThePlatformAndItsCertificatesPointAtIt() throws Exception {
+        MockGovPlatform p = start(MockGovPlatform.builder());
+        java.security.cert.X509Certificate signer = p.pki().rsa2048Signer().certificate();
+        byte[] aia = signer.getExtensionValue("1.3.6.1.5.5.7.1.1");
+        assertThat(new String(aia, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("127.0.0.1:" + p.port() + "/pki/ocsp");
+        byte[] der;
+        try (okhttp3.Response crl = client.newCall(new okhttp3.Request.Builder()
+                .url(p.baseUrl("/pki/crl/intermediate.crl").toString()).build()).execute()) {
+            assertThat(crl.code()).isEqualTo(200);
+            der = crl.body().bytes();
+        }
+        java.security.cert.X509CRL parsed = (java.security.cert.X509CRL) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCRL(new java.io.ByteArrayInputStream(der));
+        assertThat(parsed.isRevoked(p.pki().revokedSigner().certificate())).isTrue();
+        assertThat(parsed.isRevoked(signer)).isFalse();
     }
 }
