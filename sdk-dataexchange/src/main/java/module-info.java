@@ -7,8 +7,9 @@ module vn.govsdk.dataexchange {
     requires transitive vn.govsdk.core;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
 
-    // exports vn.govsdk.dataexchange.portal;
-    // exports vn.govsdk.dataexchange.payment;
+    exports vn.govsdk.dataexchange.portal;
+    exports vn.govsdk.dataexchange.payment;
     // exports vn.govsdk.dataexchange.outbox;
 }
