@@ -20,4 +20,6 @@ module vn.govsdk.testkit {
     exports vn.govsdk.testkit.data;
     exports vn.govsdk.testkit.junit;
     exports vn.govsdk.testkit.pki;
+    exports vn.govsdk.testkit.portal;
+    exports vn.govsdk.testkit.payment;
 }

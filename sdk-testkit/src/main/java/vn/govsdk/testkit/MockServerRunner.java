@@ -26,7 +26,10 @@ public final class MockServerRunner {
      */
     public static List<Function<MockGovPlatform, MockService>> defaultServices() {
         return List.of(
-                p -> new EchoService());
+                p -> new EchoService(),
+                vn.govsdk.testkit.portal.PortalService::new,
+                vn.govsdk.testkit.payment.PaymentPlatformService::new,
+                vn.govsdk.testkit.payment.PayGovService::new);
     }
 
     /**
