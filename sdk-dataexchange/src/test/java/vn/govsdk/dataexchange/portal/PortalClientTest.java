@@ -310,6 +310,49 @@ class PortalClientTest {
     }
 
     @Test
+    void idempotentWritesAreRetriedOnTransientFailuresAndReadsToo() {
+        String code = "000.00.00.H99-250801-0007";
+        platform().faults().add(vn.govsdk.testkit.FaultRule.builder().prefix("/dvcqg/integration")
+                .fault(vn.govsdk.testkit.Fault.status(503)).failFirst(2).build());
+        java.util.List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PortalClient retrying = PortalClient.builder().endpoint(platform().baseUrl("/dvcqg"))
+                .credentials(PortalService.USERNAME, Secret.of(PortalService.PASSWORD), PortalService.DSTCODE)
+                .unitCode("000.00.00.H99").httpClient(transport).sleeper(slept::add).build();
+        assertThat(retrying.syncDossier(dossier(code).build()).created()).isTrue();
+        // TraCuuHoSo (a read) met both 503s and was retried; DongBoHoSoMC (an upsert) went through.
+        assertThat(slept).hasSize(2);
+        assertThat(portal().dossier(code).orElseThrow().syncCount()).isEqualTo(1);
+
+        platform().faults().add(vn.govsdk.testkit.FaultRule.builder().prefix("/dvcqg/integration")
+                .fault(vn.govsdk.testkit.Fault.status(503)).failFirst(1).build());
+        retrying.reportProgress(ProgressUpdate.of(code, "Cán bộ", RECEIVED.plusSeconds(5), "Xử lý", DossierStatus.PROCESSING));
+        assertThat(slept).hasSize(3);
+        assertThat(portal().dossier(code).orElseThrow().progressStatuses()).containsExactly(4);
+    }
+
+    @Test
+    void debugLogsCarryNoPasswordSessionOrFullCitizenId() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        root.addAppender(appender);
+        try {
+            client.syncDossier(dossier("000.00.00.H99-250801-0008").build());
+        } finally {
+            root.detachAppender(appender);
+            root.setLevel(before);
+        }
+        String citizen = platform().data().citizen(3).citizenId();
+        String logs = appender.list.stream().map(e -> e.getFormattedMessage()).reduce("", (a, b) -> a + "\n" + b);
+        assertThat(appender.list).isNotEmpty();
+        assertThat(logs).doesNotContain(PortalService.PASSWORD).doesNotContain(citizen).doesNotContain("mock-session-");
+    }
+
+    @Test
     void statusesAndMapping() {
         assertThat(DossierStatus.values()).hasSize(10);
         assertThat(DossierStatus.fromCode("05")).contains(DossierStatus.DOCUMENTS_REQUESTED);
