@@ -1,30 +1,19 @@
 package vn.govsdk.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import vn.govsdk.core.GovSdkException;
-import vn.govsdk.core.InvalidInputException;
-import vn.govsdk.core.internal.json.GovJson;
-import vn.govsdk.dataexchange.portal.Applicant;
-import vn.govsdk.dataexchange.portal.ApplicantType;
-import vn.govsdk.dataexchange.portal.Channel;
+import vn.govsdk.dataexchange.internal.portal.PortalJsonCodec;
 import vn.govsdk.dataexchange.portal.Dossier;
-import vn.govsdk.dataexchange.portal.DossierFee;
 import vn.govsdk.dataexchange.portal.DossierStatus;
 import vn.govsdk.dataexchange.portal.DossierSummary;
 import vn.govsdk.dataexchange.portal.DossierSyncResult;
-import vn.govsdk.dataexchange.portal.FeeKind;
 
 /** {@code govsdk dossier sync FILE | status CODE}: dossiers on the portal. */
 @Command(name = "dossier", mixinStandardHelpOptions = true,
@@ -61,7 +50,7 @@ final class DossierCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Dossier dossier;
             try {
-                dossier = parse(GovJson.readTree(PortalConnection.read(file).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                dossier = PortalJsonCodec.decodeDossier(PortalConnection.read(file));
             } catch (IOException e) {
                 spec.commandLine().getErr().println("cannot read " + file + ": " + e.getMessage());
                 return GovSdkCommand.USAGE;
@@ -111,59 +100,4 @@ final class DossierCommand implements Runnable {
         }
     }
 
-    static Dossier parse(JsonNode n) {
-        if (n == null || !n.isObject()) {
-            throw new InvalidInputException("FILE", "must hold a JSON object");
-        }
-        JsonNode a = n.path("applicant");
-        Dossier.Builder b = Dossier.builder().code(text(n, "code")).unitDossierCode(text(n, "unitDossierCode"))
-                .procedureCode(text(n, "procedureCode")).procedureName(text(n, "procedureName"))
-                .fieldCode(text(n, "fieldCode")).fieldName(text(n, "fieldName")).summary(text(n, "summary"))
-                .processingUnit(text(n, "processingUnit")).receiptNumber(text(n, "receiptNumber"))
-                .receivedAt(instant(n, "receivedAt")).dueAt(instant(n, "dueAt")).note(text(n, "note"))
-                .applicant(a.isObject() ? new Applicant(enumOf(ApplicantType.class, "applicant.type", text(a, "type")),
-                        text(a, "name"), text(a, "identifier"), text(a, "email"), text(a, "phone")) : null);
-        String status = text(n, "status");
-        if (status != null) {
-            b.status(status.matches("[0-9]{1,2}") ? DossierStatus.fromCode(status)
-                    .orElseThrow(() -> new InvalidInputException("status", "must be 1..10"))
-                    : enumOf(DossierStatus.class, "status", status));
-        }
-        if (text(n, "channel") != null) {
-            b.channel(enumOf(Channel.class, "channel", text(n, "channel")));
-        }
-        for (JsonNode f : n.path("fees")) {
-            b.addFee(new DossierFee(text(f, "name"), text(f, "code"), text(f, "collectionMethod"),
-                    f.path("amountVnd").asLong(-1), enumOf(FeeKind.class, "fees.kind", text(f, "kind"))));
-        }
-        return b.build();
-    }
-
-    private static String text(JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
-    }
-
-    private static Instant instant(JsonNode n, String name) {
-        String v = text(n, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be ISO-8601 with an offset, e.g. 2025-08-01T09:00:00+07:00");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
 }
