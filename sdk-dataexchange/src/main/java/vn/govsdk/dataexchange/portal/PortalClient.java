@@ -317,6 +317,55 @@ public final class PortalClient {
                 params);
     }
 
+    /**
+     * Lists the questions and answers this agency published on the portal ({@code LayDanhSachHoiDapBoCoQuan}).
+     *
+     * @return the questions
+     */
+    public List<Question> listAgencyQuestions() {
+        List<Question> out = new ArrayList<>();
+        for (JsonNode n : PortalWire.items(call(integrationUrl, "LayDanhSachHoiDapBoCoQuan",
+                Operation.read("LayDanhSachHoiDapBoCoQuan"), PortalWire.object()).result())) {
+            out.add(PortalWire.question(n));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Reads the answer the portal holds for a question ({@code LayNoiDungTraLoiTheoCauHoi}).
+     *
+     * @param questionId the question ({@code MaCauHoi})
+     * @return the answer text, or empty when the question has none yet
+     */
+    public Optional<String> getAnswer(String questionId) {
+        PortalValidation.unitCode("questionId", questionId);
+        List<JsonNode> items = PortalWire.items(call(integrationUrl, "LayNoiDungTraLoiTheoCauHoi",
+                Operation.read("LayNoiDungTraLoiTheoCauHoi"), PortalWire.object().put("MaCauHoi", questionId)).result());
+        return items.stream().map(n -> PortalWire.text(n, "NoiDungTraLoi")).filter(t -> t != null && !t.isBlank())
+                .findFirst();
+    }
+
+    /**
+     * Publishes a question the agency received itself, with its answer ({@code DongBoHoiDap}). An upsert keyed by
+     * the question id.
+     *
+     * @param question the question (id, title, content, askedAt required)
+     * @param answer its answer; {@code answer.questionId()} must equal {@code question.id()}
+     * @throws InvalidInputException naming the first invalid field; nothing is sent
+     */
+    public void syncQuestionAndAnswer(Question question, vn.govsdk.dataexchange.portal.Answer answer) {
+        PortalValidation.question(question);
+        PortalValidation.answer(answer);
+        if (!question.id().equals(answer.questionId())) {
+            throw new InvalidInputException("answer.questionId", "must equal question.id");
+        }
+        ObjectNode element = PortalWire.question(question);
+        element.setAll(PortalWire.answer(answer));
+        ObjectNode params = PortalWire.object();
+        params.putArray("data").add(element);
+        call(integrationUrl, "DongBoHoiDap", Operation.idempotentWrite("DongBoHoiDap"), params);
+    }
+
     // ---- transport ------------------------------------------------------------------------
 
     private record Answer(JsonNode result, String requestId, int attempts) {

@@ -297,6 +297,26 @@ class PortalClientTest {
     }
 
     @Test
+    void publishesAgencyQuestionsAndReadsAnswers() {
+        assertThat(client.getAnswer("CH0002")).isEmpty();
+        Question q = new Question("HD-0001", "Giờ làm việc", "Bộ phận một cửa làm việc thứ Bảy không?", RECEIVED);
+        client.syncQuestionAndAnswer(q, new Answer("HD-0001", "Có, sáng thứ Bảy.", "Văn phòng", RECEIVED.plusSeconds(60)));
+        client.syncQuestionAndAnswer(q, new Answer("HD-0001", "Có, sáng thứ Bảy.", "Văn phòng", RECEIVED.plusSeconds(60)));
+        assertThat(client.listAgencyQuestions()).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo("HD-0001");
+            assertThat(x.askedAt()).isEqualTo(RECEIVED);
+        });
+        assertThat(client.getAnswer("HD-0001")).contains("Có, sáng thứ Bảy.");
+        assertThatThrownBy(() -> client.getAnswer("HD-9999"))
+                .isInstanceOfSatisfying(GovServiceException.class, e -> assertThat(e.errorCode()).contains("03"));
+        int before = platform().journal().count();
+        assertThatThrownBy(() -> client.syncQuestionAndAnswer(q, new Answer("HD-0002", "x", "y", RECEIVED)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("answer.questionId"));
+        assertThat(platform().journal().count()).isEqualTo(before);
+    }
+
+    @Test
     void builderNamesWhatIsMissing() {
         assertThatThrownBy(() -> PortalClient.builder().httpClient(transport).unitCode("X").build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("endpoint"));

@@ -63,6 +63,7 @@ public final class PortalService implements MockService {
     private final Map<String, Stored> dossiers = new ConcurrentHashMap<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, Integer> ratings = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> agencyQuestions = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private static final class Stored {
         String procedureCode;
@@ -99,6 +100,7 @@ public final class PortalService implements MockService {
         dossiers.clear();
         answers.clear();
         ratings.clear();
+        agencyQuestions.clear();
     }
 
     /**
@@ -313,7 +315,33 @@ public final class PortalService implements MockService {
                                 "NoiDung", "Tôi cần cấp lại giấy khai sinh thì mất bao lâu?", "NgayGui", "20250801090000"),
                         Map.of("MaCauHoi", "CH0002", "TieuDe", "Lệ phí đăng ký kết hôn",
                                 "NoiDung", "Đăng ký kết hôn có mất lệ phí không?", "NgayGui", "20250802100000")));
-            case "DongBoKetQuaHoiDapGuiTuDVCQG": case "DongBoHoiDap": {
+            case "DongBoHoiDap": {
+                JsonNode d = single(body);
+                if (d == null) {
+                    return error("01", "Thiếu data");
+                }
+                for (String f : new String[] {"MaCauHoi", "TieuDe", "NoiDung", "NgayGui", "NoiDungTraLoi", "NguoiTraLoi"}) {
+                    if (text(d, f) == null || text(d, f).isBlank()) {
+                        return error("01", "Thiếu trường bắt buộc " + f);
+                    }
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> qa = MAPPER.convertValue(d, LinkedHashMap.class);
+                agencyQuestions.put(text(d, "MaCauHoi"), qa);
+                answers.put(text(d, "MaCauHoi"), text(d, "NoiDungTraLoi"));
+                return ok(List.of());
+            }
+            case "LayDanhSachHoiDapBoCoQuan":
+                return ok(new ArrayList<>(agencyQuestions.values()));
+            case "LayNoiDungTraLoiTheoCauHoi": {
+                String id = text(body, "MaCauHoi");
+                if (id == null || !(agencyQuestions.containsKey(id) || "CH0001".equals(id) || "CH0002".equals(id))) {
+                    return error("03", "Không tìm thấy câu hỏi");
+                }
+                String a = answers.get(id);
+                return ok(a == null ? List.of() : List.of(Map.of("MaCauHoi", id, "NoiDungTraLoi", a)));
+            }
+            case "DongBoKetQuaHoiDapGuiTuDVCQG": {
                 JsonNode d = single(body);
                 if (d == null) {
                     return error("01", "Thiếu data");

@@ -306,6 +306,21 @@ public final class PortalValidation {
     }
 
     /**
+     * Checks a question.
+     *
+     * @param q the question
+     */
+    public static void question(vn.govsdk.dataexchange.portal.Question q) {
+        if (q == null) {
+            throw new InvalidInputException("question", "is required");
+        }
+        code("question.id", q.id(), UNIT_CODE, "1 to 50 letters, digits, '.', '-' or '_'");
+        text("question.title", q.title());
+        text("question.content", q.content());
+        required("question.askedAt", q.askedAt());
+    }
+
+    /**
      * Checks an answer.
      *
      * @param a the answer

@@ -209,6 +209,21 @@ public final class PortalWire {
         return o;
     }
 
+    /**
+     * The question part of a {@code DongBoHoiDap} element.
+     *
+     * @param q a validated question
+     * @return the element
+     */
+    public static ObjectNode question(Question q) {
+        ObjectNode o = object();
+        put(o, "MaCauHoi", q.id());
+        put(o, "TieuDe", q.title());
+        put(o, "NoiDung", q.content());
+        put(o, "NgayGui", date(q.askedAt()));
+        return o;
+    }
+
     // ---- decoding -------------------------------------------------------------------------
 
     /**
