@@ -26,7 +26,8 @@ public final class MockServerRunner {
      */
     public static List<Function<MockGovPlatform, MockService>> defaultServices() {
         return List.of(
-                p -> new EchoService());
+                p -> new EchoService(),
+                p -> new vn.govsdk.testkit.population.PopulationDbService(p));
     }
 
     /**
