@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import vn.govsdk.core.AuthenticationFailedException;
 import vn.govsdk.core.GovServiceException;
 import vn.govsdk.core.NotFoundException;
+import vn.govsdk.core.auth.PopulationDbBasic;
+import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.id.CitizenId;
 import vn.govsdk.core.id.Gender;
 import vn.govsdk.core.id.LegacyIdNumber;
@@ -375,5 +377,41 @@ class PopulationRegistryClientTest {
                     assertThat(e.errorCode()).hasValue(PopulationErrorCodes.REQUEST_FAILED);
                     assertThat(e.serviceMessage()).hasValue("busy");
                 });
+    }
+
+    @Test
+    void callerValuesAreEscapedNotConcatenated() {
+        String id = platform.data().citizen(1).citizenId();
+        direct.lookupCitizen(CitizenQuery.builder(id).callOptions(CallOptions.builder()
+                .officerAccount("cb</dan:MaCanBo><dan:SoCMND>123456789</dan:SoCMND>&x").build()).build());
+        String body = lastSoap(PopulationDbService.DIRECT_PATH).bodyAsString();
+        assertThat(body).contains("cb&lt;/dan:MaCanBo&gt;&lt;dan:SoCMND&gt;123456789&lt;/dan:SoCMND&gt;&amp;x");
+        assertThat(danElements(body)).containsExactly("TraCuuThongTinCongDan", "MaYeuCau", "MaDVC", "MaTichHop",
+                "MaCanBo", "SoDinhDanh");
+    }
+
+    @Test
+    void aTimestampInSecondsIsAcceptedToo() {
+        try (PopulationRegistryClient seconds = C06Fixture.direct(platform).credentials(PopulationDbBasic.builder()
+                .username(PopulationDbService.DIRECT_USERNAME).secretKey(Secret.of(PopulationDbService.DIRECT_SECRET_KEY))
+                .xRoadClient(PopulationDbService.X_ROAD_CLIENT).timestampUnit(PopulationDbBasic.TimestampUnit.SECONDS)
+                .build()).build()) {
+            seconds.lookupCitizen(CitizenId.of(platform.data().citizen(1).citizenId()));
+            assertThat(lastSoap(PopulationDbService.DIRECT_PATH).header("Timestamp"))
+                    .hasValueSatisfying(v -> assertThat(v).matches("[0-9]{10}"));
+        }
+    }
+
+    @Test
+    void anLgspTokenTheServiceForgotIsRenewedOnceAndTheCallResent() {
+        try (PopulationRegistryClient lgsp = C06Fixture.lgsp(platform, PopulationDbService.LGSP_CLIENT_SECRET).build()) {
+            String id = platform.data().citizen(6).citizenId();
+            lgsp.lookupCitizen(CitizenId.of(id));
+            platform.reset(); // the mock forgets every token it issued
+            assertThat(lgsp.lookupCitizen(CitizenId.of(id)).citizenId().value()).isEqualTo(id);
+            assertThat(platform.journal().count(PopulationDbService.LGSP_TOKEN_PATH)).isEqualTo(1);
+            assertThat(platform.journal().requestsTo(PopulationDbService.LGSP_PATH)).extracting(JournalEntry::status)
+                    .containsExactly(401, 200);
+        }
     }
 }
