@@ -9,6 +9,6 @@ module vn.govsdk.identity {
     requires java.xml;
     requires com.nimbusds.jose.jwt;
 
-    // exports vn.govsdk.identity.population;
+    exports vn.govsdk.identity.population;
     // exports vn.govsdk.identity.login;
 }

@@ -27,6 +27,7 @@ public final class MockServerRunner {
     public static List<Function<MockGovPlatform, MockService>> defaultServices() {
         return List.of(
                 p -> new EchoService(),
+                p -> new vn.govsdk.testkit.population.PopulationDbService(p),
                 vn.govsdk.testkit.portal.PortalService::new,
                 vn.govsdk.testkit.payment.PaymentPlatformService::new,
                 vn.govsdk.testkit.payment.PayGovService::new);

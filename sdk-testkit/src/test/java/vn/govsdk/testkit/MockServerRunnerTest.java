@@ -40,7 +40,7 @@ class MockServerRunnerTest {
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix).startsWith("/pki", "/echo")
-                    .contains("/dvcqg", "/ppdvcqg", "/paygov").endsWith("/count");
+                    .contains("/c06", "/dvcqg", "/ppdvcqg", "/paygov").endsWith("/count");
         }
     }
 }
