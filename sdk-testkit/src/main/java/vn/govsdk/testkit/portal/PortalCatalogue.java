@@ -26,6 +26,8 @@ final class PortalCatalogue {
         "văn bằng, chứng chỉ", "giấy phép hoạt động khám bệnh, chữa bệnh", "giấy phép kinh doanh rượu",
         "giấy phép tổ chức lễ hội", "giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "thay đổi hộ tịch",
         "nhận cha, mẹ, con", "bản sao từ sổ gốc", "chữ ký trong giấy tờ, văn bản", "hộ kinh doanh"};
+    /** The field (index into FIELDS) each object belongs to, so names and fields agree. */
+    private static final int[] OBJECT_FIELD = {0, 0, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 1, 1, 4};
     private static final String[] LEVELS = {"Cấp Tỉnh", "Cấp Xã", "Cấp Bộ"};
     private static final String[] UNITS = {"Ngày làm việc", "Ngày"};
 
@@ -37,8 +39,9 @@ final class PortalCatalogue {
         List<Map<String, Object>> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String code = (i % 3 == 2 ? "2." : "1.") + String.format("%06d", 1000 + i * 7 + rnd.nextInt(7));
-            String[] field = FIELDS[rnd.nextInt(FIELDS.length)];
-            String name = ACTIONS[rnd.nextInt(ACTIONS.length)] + " " + OBJECTS[rnd.nextInt(OBJECTS.length)];
+            int object = rnd.nextInt(OBJECTS.length);
+            String[] field = FIELDS[OBJECT_FIELD[object]];
+            String name = ACTIONS[rnd.nextInt(ACTIONS.length)] + " " + OBJECTS[object];
             String level = LEVELS[rnd.nextInt(LEVELS.length)];
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("MATTHC", code);
