@@ -4,7 +4,8 @@
  */
 module vn.govsdk.core {
     requires transitive org.slf4j;
-    requires okhttp3;
+    // OkHttpTransport.wrap(OkHttpClient) is the one public signature with an OkHttp type.
+    requires transitive okhttp3;
     requires okio;
     requires kotlin.stdlib;
     requires com.fasterxml.jackson.databind;
@@ -13,16 +14,22 @@ module vn.govsdk.core {
 
     exports vn.govsdk.core;
     exports vn.govsdk.core.adminunit;
-    // exports vn.govsdk.core.auth;
-    // exports vn.govsdk.core.http;
+    exports vn.govsdk.core.auth;
+    exports vn.govsdk.core.http;
+    exports vn.govsdk.core.http.okhttp;
     exports vn.govsdk.core.id;
-    // exports vn.govsdk.core.paging;
-    // exports vn.govsdk.core.polling;
+    exports vn.govsdk.core.paging;
+    exports vn.govsdk.core.polling;
     exports vn.govsdk.core.privacy;
     exports vn.govsdk.core.time;
 
-    // exports vn.govsdk.core.internal.http to vn.govsdk.testkit, vn.govsdk.cli;
-    // exports vn.govsdk.core.internal.json to vn.govsdk.testkit, vn.govsdk.cli;
-    // exports vn.govsdk.core.internal.xml to vn.govsdk.testkit, vn.govsdk.cli;
-
+    // Implementation shared by our own modules only; not part of the public API.
+    exports vn.govsdk.core.internal.auth
+            to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
+    exports vn.govsdk.core.internal.http
+            to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
+    exports vn.govsdk.core.internal.json
+            to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
+    exports vn.govsdk.core.internal.xml
+            to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
 }

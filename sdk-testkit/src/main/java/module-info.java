@@ -11,7 +11,9 @@ module vn.govsdk.testkit {
     requires kotlin.stdlib;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
+    exports vn.govsdk.testkit.pki;
 }
