@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.auth.Secret;
 
 /**
  * How to reach a key on a PKCS#11 token or HSM: the vendor's module library (for example
@@ -341,6 +342,19 @@ public final class Pkcs11Config {
         }
 
         /**
+         * Uses a PIN held as a {@link Secret}, for example {@code Secret.fromFile(path)}.
+         *
+         * @param pin the PIN
+         * @return this builder
+         */
+        public Builder pin(Secret pin) {
+            Objects.requireNonNull(pin, "pin");
+            this.pin = () -> pin.value().toCharArray();
+            this.pinDescription = "secret";
+            return this;
+        }
+
+        /**
          * Asks a callback for the PIN, for example a dialog in a desktop application.
          *
          * @param callback returns the PIN; the SDK clears the array after use
@@ -367,7 +381,7 @@ public final class Pkcs11Config {
                 throw new InvalidInputException("slot", "choose the slot one way only: slotIndex, slotId or tokenLabel");
             }
             if (pin == null) {
-                throw new InvalidInputException("pin", "must come from pinFile, pinEnvironment or pinCallback");
+                throw new InvalidInputException("pin", "must come from pinFile, pinEnvironment, pin(Secret) or pinCallback");
             }
             return new Pkcs11Config(this);
         }

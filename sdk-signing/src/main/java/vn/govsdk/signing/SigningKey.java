@@ -5,6 +5,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import vn.govsdk.core.auth.Secret;
 import vn.govsdk.signing.internal.keys.JcaSigningKey;
 import vn.govsdk.signing.internal.keys.Pkcs11SigningKey;
 import vn.govsdk.signing.internal.keys.Pkcs12Loader;
@@ -57,12 +58,12 @@ public interface SigningKey extends AutoCloseable {
      * Opens the only private key of a PKCS#12 file ({@code .p12} or {@code .pfx}).
      *
      * @param file the PKCS#12 file
-     * @param password the file's password; the array is not kept and may be cleared afterwards
+     * @param password the file's password, for example {@code Secret.fromFile(passwordFile)}
      * @return the key with its chain
      * @throws vn.govsdk.core.InvalidInputException if the file is missing or holds no or several keys
      * @throws SigningException if the password is wrong or the file is damaged
      */
-    static SigningKey pkcs12(Path file, char[] password) {
+    static SigningKey pkcs12(Path file, Secret password) {
         return Pkcs12Loader.load(file, password, null);
     }
 
@@ -70,13 +71,13 @@ public interface SigningKey extends AutoCloseable {
      * Opens one private key of a PKCS#12 file by its alias (friendly name).
      *
      * @param file the PKCS#12 file
-     * @param password the file's password; the array is not kept and may be cleared afterwards
+     * @param password the file's password
      * @param alias the alias of the key entry
      * @return the key with its chain
      * @throws vn.govsdk.core.InvalidInputException if the file is missing or has no such alias
      * @throws SigningException if the password is wrong or the file is damaged
      */
-    static SigningKey pkcs12(Path file, char[] password, String alias) {
+    static SigningKey pkcs12(Path file, Secret password, String alias) {
         return Pkcs12Loader.load(file, password, alias);
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.auth.Secret;
 import vn.govsdk.signing.SigningException;
 import vn.govsdk.signing.SigningKey;
 
@@ -27,20 +28,29 @@ public final class Pkcs12Loader {
      * Opens a key from a PKCS#12 file.
      *
      * @param file the file
-     * @param password its password
+     * @param secret its password
      * @param alias the key's alias, or {@code null} for the only key
      * @return the key
      */
-    public static SigningKey load(Path file, char[] password, String alias) {
+    public static SigningKey load(Path file, Secret secret, String alias) {
         if (file == null) {
             throw new InvalidInputException("pkcs12", "must not be null");
         }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("pkcs12", "file " + file + " does not exist");
         }
-        if (password == null) {
-            throw new InvalidInputException("password", "must not be null (use an empty array for a file without password)");
+        if (secret == null) {
+            throw new InvalidInputException("password", "must not be null");
         }
+        char[] password = secret.value().toCharArray();
+        try {
+            return load(file, password, alias);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static SigningKey load(Path file, char[] password, String alias) {
         KeyStore ks;
         try (InputStream in = Files.newInputStream(file)) {
             ks = KeyStore.getInstance("PKCS12");
