@@ -7,6 +7,7 @@ module vn.govsdk.signing {
     requires transitive vn.govsdk.core;
     requires transitive java.xml;
     requires java.xml.crypto;
+    requires java.naming;
     requires org.slf4j;
     requires okhttp3;
     requires org.apache.santuario.xmlsec;
@@ -16,4 +17,6 @@ module vn.govsdk.signing {
     requires com.nimbusds.jose.jwt;
 
     exports vn.govsdk.signing;
+    exports vn.govsdk.signing.xades;
+    exports vn.govsdk.signing.verify;
 }

@@ -30,7 +30,7 @@ public class JcaSigningKey implements SigningKey {
         if (privateKey == null) {
             throw new InvalidInputException("privateKey", "must not be null");
         }
-        if (chain == null || chain.isEmpty() || chain.contains(null)) {
+        if (chain == null || chain.isEmpty() || chain.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException("certificateChain", "must hold at least the signer's certificate");
         }
         this.privateKey = privateKey;
