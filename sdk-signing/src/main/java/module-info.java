@@ -18,5 +18,6 @@ module vn.govsdk.signing {
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;
+    exports vn.govsdk.signing.cades;
     exports vn.govsdk.signing.verify;
 }

@@ -51,6 +51,17 @@ public final class CertificateValidator {
     }
 
     /**
+     * Returns the certificates of the trust configuration (anchors and intermediates).
+     *
+     * @return the certificates
+     */
+    public List<X509Certificate> knownCertificates() {
+        List<X509Certificate> all = new ArrayList<>(trust.anchors());
+        all.addAll(trust.intermediates());
+        return all;
+    }
+
+    /**
      * Validates the signer and fills the report.
      *
      * @param report the report being built

@@ -15,6 +15,7 @@ import vn.govsdk.signing.verify.VerificationReport;
 public final class VerifierEngine {
 
     private final XmlVerifier xml;
+    private final CmsVerifier cms;
     private final Clock clock;
     private final RevocationChecking revocationChecking;
 
@@ -27,6 +28,7 @@ public final class VerifierEngine {
      */
     public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking) {
         this.xml = new XmlVerifier(validator);
+        this.cms = new CmsVerifier(validator);
         this.clock = clock;
         this.revocationChecking = revocationChecking;
     }
@@ -51,7 +53,8 @@ public final class VerifierEngine {
         Kind kind = sniff(head);
         result = switch (kind) {
             case XML -> xml.verify(signed.bytes(), detached, now);
-            case CMS, JWS, UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
+            case CMS -> cms.verify(signed, detached, now);
+            case JWS, UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
                     + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS)"));
         };
         return report(signed, now, result);

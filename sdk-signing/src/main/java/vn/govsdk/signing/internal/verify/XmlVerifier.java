@@ -384,6 +384,15 @@ public final class XmlVerifier {
             return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed XAdES SigningCertificate does not "
                     + "name the certificate whose key verifies the signature").build();
         }
+        if (xades != null) {
+            List<X509Certificate> available = new ArrayList<>(certs);
+            available.addAll(validator.knownCertificates());
+            if (!xades.unmatchedChainRefs(available).isEmpty()) {
+                return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of "
+                        + "its chain in the signed properties, but " + xades.unmatchedChainRefs(available).size()
+                        + " of them are not in the signature any more (a certificate in KeyInfo was altered or removed)").build();
+            }
+        }
         // 6. Signature wrapping: signed elements moved into the signature, or unsigned look-alikes.
         String wrapping = wrapping(dom, sigEl, referenced);
         if (wrapping != null) {
@@ -682,14 +691,20 @@ public final class XmlVerifier {
             return !certRefs.isEmpty();
         }
 
+        /** The first reference names the signer's certificate. */
         boolean matchesSigningCertificate(X509Certificate cert) {
-            for (CertRef r : certRefs) {
-                if (Arrays.equals(r.digest().digest(Certs.encoded(cert)), r.value())
-                        && (r.issuerSerial() == null || r.issuerSerial().test(cert))) {
-                    return true;
+            return !certRefs.isEmpty() && certRefs.get(0).matches(cert);
+        }
+
+        /** Returns the further references (the signer's chain) that no available certificate matches. */
+        List<CertRef> unmatchedChainRefs(List<X509Certificate> available) {
+            List<CertRef> missing = new ArrayList<>();
+            for (CertRef r : certRefs.subList(Math.min(1, certRefs.size()), certRefs.size())) {
+                if (available.stream().noneMatch(r::matches)) {
+                    missing.add(r);
                 }
             }
-            return false;
+            return missing;
         }
 
         static Xades read(Element sp) {
@@ -759,5 +774,8 @@ public final class XmlVerifier {
     }
 
     record CertRef(DigestAlgorithm digest, byte[] value, java.util.function.Predicate<X509Certificate> issuerSerial) {
+        boolean matches(X509Certificate cert) {
+            return Arrays.equals(digest.digest(Certs.encoded(cert)), value) && (issuerSerial == null || issuerSerial.test(cert));
+        }
     }
 }

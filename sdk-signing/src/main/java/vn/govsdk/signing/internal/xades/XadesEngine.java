@@ -295,14 +295,18 @@ public final class XadesEngine {
         sp.setIdAttributeNS(null, "Id", true);
         Element ssp = child(sp, XmlSec.XADES, "xades:SignedSignatureProperties");
         child(ssp, XmlSec.XADES, "xades:SigningTime").setTextContent(DateTimeFormatter.ISO_INSTANT.format(signingTime));
+        // The signer's certificate first, then the rest of its chain (EN 319 132-1 allows the path), so
+        // the certificates in KeyInfo are protected by the signature too.
         Element scv2 = child(ssp, XmlSec.XADES, "xades:SigningCertificateV2");
-        Element cert = child(scv2, XmlSec.XADES, "xades:Cert");
-        Element certDigest = child(cert, XmlSec.XADES, "xades:CertDigest");
-        Element dm = child(certDigest, XmlSec.DS, "ds:DigestMethod");
-        dm.setAttributeNS(null, "Algorithm", digest.xmlDsigUri());
-        child(certDigest, XmlSec.DS, "ds:DigestValue").setTextContent(
-                Base64.getEncoder().encodeToString(Certs.digest(chain.get(0), digest)));
-        child(cert, XmlSec.XADES, "xades:IssuerSerialV2").setTextContent(issuerSerialV2(chain.get(0)));
+        for (X509Certificate c : chain) {
+            Element cert = child(scv2, XmlSec.XADES, "xades:Cert");
+            Element certDigest = child(cert, XmlSec.XADES, "xades:CertDigest");
+            Element dm = child(certDigest, XmlSec.DS, "ds:DigestMethod");
+            dm.setAttributeNS(null, "Algorithm", digest.xmlDsigUri());
+            child(certDigest, XmlSec.DS, "ds:DigestValue").setTextContent(
+                    Base64.getEncoder().encodeToString(Certs.digest(c, digest)));
+            child(cert, XmlSec.XADES, "xades:IssuerSerialV2").setTextContent(issuerSerialV2(c));
+        }
         Element sdop = child(sp, XmlSec.XADES, "xades:SignedDataObjectProperties");
         Element dof = child(sdop, XmlSec.XADES, "xades:DataObjectFormat");
         dof.setAttributeNS(null, "ObjectReference", "#" + refId);
