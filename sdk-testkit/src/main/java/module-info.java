@@ -12,8 +12,12 @@ module vn.govsdk.testkit {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
+    exports vn.govsdk.testkit.data;
+    exports vn.govsdk.testkit.junit;
     exports vn.govsdk.testkit.pki;
 }

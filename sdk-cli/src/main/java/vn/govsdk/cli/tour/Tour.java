@@ -2,6 +2,8 @@ package vn.govsdk.cli.tour;
 
 import java.io.PrintWriter;
 import java.util.List;
+import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.MockServerRunner;
 
 /** The tour: the ordered steps of {@code govsdk demo}. */
 public final class Tour {
@@ -27,21 +29,25 @@ public final class Tour {
      * @return {@code true} if every step succeeded
      */
     public static boolean run(List<TourStep> steps, long seed, PrintWriter out) {
-        TourContext context = new TourContext(seed);
         int failed = 0;
         int n = 0;
-        out.println("govsdk tour: " + steps.size() + " steps, synthetic data seed " + seed);
-        for (TourStep step : steps) {
-            n++;
-            out.println();
-            out.println("[" + n + "/" + steps.size() + "] " + step.title());
-            try {
-                step.run(context, out);
-            } catch (Exception e) {
-                failed++;
-                out.println("  FAILED: " + e);
+        try (MockGovPlatform platform = MockServerRunner.defaultPlatform().seed(seed).build()) {
+            TourContext context = new TourContext(seed, platform);
+            out.println("govsdk tour: " + steps.size() + " steps on the embedded mock platform at "
+                    + platform.baseUrl() + " (synthetic data, seed " + seed + "; no real system is contacted)");
+            for (TourStep step : steps) {
+                n++;
+                out.println();
+                out.println("[" + n + "/" + steps.size() + "] " + step.title());
+                try {
+                    step.run(context, out);
+                } catch (Exception e) {
+                    failed++;
+                    out.println("  FAILED: " + e);
+                }
+                platform.reset();
+                out.flush();
             }
-            out.flush();
         }
         out.println();
         out.println(failed == 0 ? "tour complete: " + steps.size() + " steps passed"

@@ -1,9 +1,24 @@
 package vn.govsdk.cli.tour;
 
+import java.util.Objects;
+import vn.govsdk.testkit.MockGovPlatform;
+
 /**
- * What the steps of one tour share.
+ * What the steps of one tour share: the embedded mock platform (every emulated system on one
+ * loopback port) and its seed.
  *
  * @param seed the seed of the synthetic data
+ * @param platform the running mock platform; the tour closes it at the end
  */
-public record TourContext(long seed) {
+public record TourContext(long seed, MockGovPlatform platform) {
+
+    /**
+     * Validates the parts.
+     *
+     * @param seed the seed
+     * @param platform the platform
+     */
+    public TourContext {
+        Objects.requireNonNull(platform, "platform");
+    }
 }

@@ -1,0 +1,44 @@
+package vn.govsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The standalone runner the govsdk command uses. */
+class MockServerRunnerTest {
+
+    @Test
+    void startsWithTheDefaultServicesAndDescribesItself() {
+        try (MockGovPlatform platform = MockServerRunner.start(0, 42L, false)) {
+            String summary = MockServerRunner.summary(platform);
+
+            assertThat(platform.seed()).isEqualTo(42L);
+            assertThat(platform.services()).extracting(MockService::pathPrefix).contains("/echo");
+            assertThat(summary)
+                    .contains("base URL    " + platform.baseUrl())
+                    .contains("seed        42")
+                    .contains("HTTPS       off")
+                    .contains("/echo  Echo (diagnostic)  " + platform.baseUrl("/echo"))
+                    .contains("admin page  " + platform.adminUrl())
+                    .endsWith("\n");
+            assertThat(Http.get(Http.client(), platform.baseUrl("/__admin/health")).status()).isEqualTo(200);
+            assertThat(Http.get(Http.client(), platform.baseUrl("/echo/ping")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withTlsTheSummaryTellsWhereTheRootCertificateIs() {
+        try (MockGovPlatform platform = MockServerRunner.start(0, 1L, true)) {
+            assertThat(platform.baseUrl().getScheme()).isEqualTo("https");
+            assertThat(MockServerRunner.summary(platform))
+                    .contains("HTTPS       on; trust the root certificate at " + platform.adminUrl() + "tls/root.pem");
+        }
+    }
+
+    @Test
+    void defaultPlatformTakesMoreServices() {
+        try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
+            assertThat(platform.services()).extracting(MockService::pathPrefix).containsExactly("/pki", "/echo", "/count");
+        }
+    }
+}
