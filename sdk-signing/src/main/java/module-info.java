@@ -19,5 +19,6 @@ module vn.govsdk.signing {
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;
     exports vn.govsdk.signing.cades;
+    exports vn.govsdk.signing.jws;
     exports vn.govsdk.signing.verify;
 }

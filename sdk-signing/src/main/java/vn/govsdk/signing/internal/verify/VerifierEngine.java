@@ -16,6 +16,7 @@ public final class VerifierEngine {
 
     private final XmlVerifier xml;
     private final CmsVerifier cms;
+    private final JwsVerifier jws;
     private final Clock clock;
     private final RevocationChecking revocationChecking;
 
@@ -29,6 +30,7 @@ public final class VerifierEngine {
     public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking) {
         this.xml = new XmlVerifier(validator);
         this.cms = new CmsVerifier(validator);
+        this.jws = new JwsVerifier(validator);
         this.clock = clock;
         this.revocationChecking = revocationChecking;
     }
@@ -54,7 +56,8 @@ public final class VerifierEngine {
         result = switch (kind) {
             case XML -> xml.verify(signed.bytes(), detached, now);
             case CMS -> cms.verify(signed, detached, now);
-            case JWS, UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
+            case JWS -> jws.verify(signed.bytes(), detached, now);
+            case UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
                     + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS)"));
         };
         return report(signed, now, result);
@@ -100,7 +103,8 @@ public final class VerifierEngine {
                 return Kind.UNKNOWN;
             }
         }
-        return dots >= 1 ? Kind.JWS : Kind.UNKNOWN;
+        // A compact JWS: base64url segments and dots (a long header may hold no dot in the first bytes).
+        return dots >= 1 || b.length >= 512 ? Kind.JWS : Kind.UNKNOWN;
     }
 
     /** For tests of the sniffing. */
