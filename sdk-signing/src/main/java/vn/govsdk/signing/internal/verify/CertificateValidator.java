@@ -145,6 +145,12 @@ public final class CertificateValidator {
             }
             X509Certificate issuer = null;
             boolean nameMatched = false;
+            if (revocationChecking == RevocationChecking.ONLINE
+                    && pool.stream().noneMatch(c -> c.getSubjectX500Principal().equals(path.get(path.size() - 1).getIssuerX500Principal()))) {
+                // The signature lacks the issuer (tokens often hold only the signer's certificate): fetch it
+                // from the certificate's AIA caIssuers URL; it is trusted only if it chains to an anchor.
+                pool.addAll(revocation.caIssuers(current));
+            }
             for (X509Certificate c : pool) {
                 if (!path.contains(c) && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
                     nameMatched = true;

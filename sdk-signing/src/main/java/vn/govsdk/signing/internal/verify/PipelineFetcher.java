@@ -14,6 +14,7 @@ public final class PipelineFetcher implements RevocationFetcher {
     private static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
     private static final Operation OCSP = Operation.read("signing.ocsp");
     private static final Operation CRL = Operation.read("signing.crl");
+    private static final Operation CA_ISSUERS = Operation.read("signing.caIssuers");
 
     private final GovHttpPipeline pipeline;
 
@@ -37,6 +38,12 @@ public final class PipelineFetcher implements RevocationFetcher {
     public byte[] crl(URI url) {
         Request r = new Request.Builder().url(httpUrl(url)).get().build();
         return pipeline.execute(CRL, r).body();
+    }
+
+    @Override
+    public byte[] certificate(URI url) {
+        Request r = new Request.Builder().url(httpUrl(url)).get().build();
+        return pipeline.execute(CA_ISSUERS, r).body();
     }
 
     private static HttpUrl httpUrl(URI url) {

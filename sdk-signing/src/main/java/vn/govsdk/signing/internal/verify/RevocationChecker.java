@@ -85,6 +85,7 @@ public final class RevocationChecker {
     private final Clock clock;
     private final Map<String, Cached> ocspCache = new ConcurrentHashMap<>();
     private final Map<URI, CachedCrl> crlCache = new ConcurrentHashMap<>();
+    private final Map<URI, List<X509Certificate>> issuerCache = new ConcurrentHashMap<>();
 
     /**
      * Creates the checker.
@@ -263,7 +264,35 @@ public final class RevocationChecker {
         return crl;
     }
 
+    /**
+     * Fetches the issuer certificates an AIA caIssuers URL of the certificate offers (cached).
+     *
+     * @param cert the certificate whose issuer is missing
+     * @return the certificates found, possibly none
+     */
+    public List<X509Certificate> caIssuers(X509Certificate cert) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (URI url : aiaUrls(cert, AccessDescription.id_ad_caIssuers)) {
+            List<X509Certificate> cached = issuerCache.get(url);
+            if (cached == null) {
+                try {
+                    cached = Pem.certificates(fetcher.certificate(url));
+                } catch (Exception e) {
+                    LOG.debug("caIssuers {} for {} failed: {}", url, Certs.subject(cert), e.toString());
+                    cached = List.of();
+                }
+                issuerCache.put(url, cached);
+            }
+            out.addAll(cached);
+        }
+        return out;
+    }
+
     static List<URI> ocspUrls(X509Certificate cert) {
+        return aiaUrls(cert, AccessDescription.id_ad_ocsp);
+    }
+
+    private static List<URI> aiaUrls(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
         List<URI> out = new ArrayList<>();
         byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
         if (ext == null) {
@@ -272,7 +301,7 @@ public final class RevocationChecker {
         AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
                 org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
         for (AccessDescription ad : aia.getAccessDescriptions()) {
-            if (ad.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
+            if (ad.getAccessMethod().equals(method)) {
                 httpUri(ad.getAccessLocation(), out);
             }
         }

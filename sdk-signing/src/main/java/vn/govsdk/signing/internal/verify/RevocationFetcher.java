@@ -23,4 +23,13 @@ public interface RevocationFetcher {
      * @throws Exception if no answer arrived or the status is not 2xx
      */
     byte[] crl(URI url) throws Exception;
+
+    /**
+     * GETs a CA certificate named by an AIA caIssuers URL.
+     *
+     * @param url the URL
+     * @return the certificate bytes (DER, PEM or PKCS#7)
+     * @throws Exception if no answer arrived or the status is not 2xx
+     */
+    byte[] certificate(URI url) throws Exception;
 }
