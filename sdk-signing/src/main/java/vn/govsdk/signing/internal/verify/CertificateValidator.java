@@ -83,6 +83,10 @@ public final class CertificateValidator {
                     + " is not meant for signatures: its key usage allows only " + Certs.keyUsageNames(signer)
                     + "; a signing certificate needs digitalSignature or nonRepudiation");
         }
+        if (signingTime != null && signingTime.isAfter(validationTime.plus(java.time.Duration.ofMinutes(5)))) {
+            report.invalid(ReasonCode.STRUCTURE_INVALID, "the signature claims to have been made at " + signingTime
+                    + ", which is in the future; the signer's clock is wrong or the signing time was forged");
+        }
         Instant at = signingTime != null ? signingTime : validationTime;
         String when = signingTime != null ? "at the signing time " + signingTime : "now (" + validationTime + ")";
         if (at.isBefore(signer.getNotBefore().toInstant())) {
@@ -253,7 +257,7 @@ public final class CertificateValidator {
                             + (r.reason() != null ? " (reason: " + r.reason() + ")" : "") + ", according to " + r.source();
                     if (signingTime == null || !signingTime.isBefore(r.revocationTime())) {
                         report.invalid(ReasonCode.CERTIFICATE_REVOKED, what
-                                + (signingTime != null ? ", before the signing time " + signingTime : "")
+                                + (signingTime != null ? ", no later than the signing time " + signingTime : "")
                                 + "; the signature must not be accepted");
                     } else {
                         report.indeterminate(ReasonCode.REVOKED_AFTER_SIGNING_TIME, what + ", after the claimed signing time "

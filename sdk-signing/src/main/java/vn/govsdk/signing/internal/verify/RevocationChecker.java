@@ -133,7 +133,7 @@ public final class RevocationChecker {
                 if (entry == null) {
                     return new Result(State.GOOD, null, null, "CRL " + url, List.copyOf(problems));
                 }
-                String reason = entry.getRevocationReason() == null ? null : entry.getRevocationReason().name();
+                String reason = entry.getRevocationReason() == null ? null : crlReason(entry.getRevocationReason().ordinal());
                 return new Result(State.REVOKED, entry.getRevocationDate().toInstant(), reason, "CRL " + url,
                         List.copyOf(problems));
             } catch (Exception e) {

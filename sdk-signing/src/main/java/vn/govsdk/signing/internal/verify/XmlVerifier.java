@@ -102,6 +102,10 @@ public final class XmlVerifier {
         } catch (IOException e) {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document cannot be read as XML: " + e.getMessage()));
         }
+        if (!"1.0".equals(dom.getXmlVersion())) {
+            return FormatResult.failed(new Reason(ReasonCode.UNSAFE_CONTENT, "the document is XML " + dom.getXmlVersion()
+                    + "; signatures are verified on XML 1.0 only (canonical XML is not defined for XML 1.1)"));
+        }
         List<Element> signatures = new ArrayList<>();
         var list = dom.getElementsByTagNameNS(XmlSec.DS, "Signature");
         for (int i = 0; i < list.getLength(); i++) {
@@ -233,6 +237,12 @@ public final class XmlVerifier {
                     signedPropertiesRef = ref;
                 }
             } else {
+                int colon = uri.indexOf(':');
+                if (colon > 0 && (uri.indexOf('/') < 0 || colon < uri.indexOf('/'))) {
+                    return report.invalid(ReasonCode.UNSAFE_CONTENT, "the signature refers to the external resource '"
+                            + uri + "'; external resources are never fetched, only references inside the document "
+                            + "and a relative reference to the detached document given to the verifier are followed").build();
+                }
                 if (detached == null) {
                     return report.invalid(ReasonCode.DETACHED_CONTENT_MISSING, "the signature refers to '" + uri
                             + "' outside the document; give that document to the verifier as the detached content "
