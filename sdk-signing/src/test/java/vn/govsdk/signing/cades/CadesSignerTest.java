@@ -56,7 +56,7 @@ class CadesSignerTest {
         assertThat(si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(rsa.certificate()))).isTrue();
         Attribute scv2 = si.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
         SigningCertificateV2 v2 = SigningCertificateV2.getInstance(scv2.getAttrValues().getObjectAt(0));
-        assertThat(v2.getCerts()).hasSize(3);
+        assertThat(v2.getCerts()).hasSize(2); // signer and intermediate, as in the certificate set
         assertThat(v2.getCerts()[0].getCertHash()).isEqualTo(
                 java.security.MessageDigest.getInstance("SHA-256").digest(rsa.certificate().getEncoded()));
         assertThat(si.toASN1Structure().getDigestEncryptionAlgorithm().getAlgorithm())

@@ -186,7 +186,7 @@ public final class CmsEngine {
         v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(contentDigest))));
         if (format == SignatureFormat.CADES) {
             List<ESSCertIDv2> ids = new ArrayList<>();
-            for (X509Certificate c : chain) {
+            for (X509Certificate c : embedded(chain)) {
                 IssuerSerial is = new IssuerSerial(new GeneralNames(new GeneralName(
                         X500Name.getInstance(c.getIssuerX500Principal().getEncoded()))), c.getSerialNumber());
                 byte[] hash = Certs.digest(c, digest);
@@ -237,13 +237,21 @@ public final class CmsEngine {
 
     private static ASN1Set certificateSet(List<X509Certificate> chain) {
         ASN1EncodableVector v = new ASN1EncodableVector();
-        for (X509Certificate c : chain) {
-            if (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && chain.size() > 1) {
-                continue;
-            }
+        for (X509Certificate c : embedded(chain)) {
             v.add(Certificate.getInstance(Certs.encoded(c)));
         }
         return new DERSet(v);
+    }
+
+    /** The chain without a self-signed root: the verifier holds roots as trust anchors. */
+    private static List<X509Certificate> embedded(List<X509Certificate> chain) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            if (out.isEmpty() || !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static byte[] encode(ASN1Encodable e) {

@@ -42,7 +42,6 @@ import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -100,12 +99,35 @@ public final class CmsVerifier {
         ASN1OctetString eContent = encap.getContent() == null ? null : ASN1OctetString.getInstance(encap.getContent());
         List<X509Certificate> certs = new ArrayList<>();
         if (sd.getCertificates() != null) {
+            // Certificates are read from their bytes as they are in the file (re-encoding could hide a change).
+            List<byte[]> raw = DerWalk.certificates(signedBytes(signed));
+            int i = 0;
             for (ASN1Encodable e : sd.getCertificates()) {
                 try {
-                    certs.add(Certs.parse(e.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
+                    byte[] der = raw != null && i < raw.size() ? raw.get(i) : e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+                    X509Certificate c = Certs.parse(der);
+                    if (!Arrays.equals(c.getEncoded(), der)) {
+                        throw new CertificateException("not DER");
+                    }
+                    certs.add(c);
+                    i++;
                 } catch (CertificateException | IOException | RuntimeException ex) {
                     return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "a certificate in the signature cannot "
                             + "be read; the signature was damaged or altered"));
+                }
+            }
+        }
+        if (sd.getCRLs() != null) {
+            for (ASN1Encodable e : sd.getCRLs()) {
+                try {
+                    if (!(e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject)) {
+                        org.bouncycastle.asn1.x509.CertificateList.getInstance(e);
+                        java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(
+                                new ByteArrayInputStream(e.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
+                    }
+                } catch (Exception ex) {
+                    return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the revocation information in the "
+                            + "signature is not a CRL; the signature was damaged or altered"));
                 }
             }
         }
@@ -170,6 +192,28 @@ public final class CmsVerifier {
             reports.add(c.finish(results, encap.getContentType(), content, isDetached, certs, validationTime));
         }
         return new FormatResult(reports, List.of());
+    }
+
+    private static byte[] signedBytes(Document signed) {
+        try {
+            return pemToDer(signed.bytes());
+        } catch (IOException e) {
+            return signed.bytes();
+        }
+    }
+
+    static byte[] pemToDer(byte[] bytes) throws IOException {
+        String head = new String(bytes, 0, Math.min(bytes.length, 40), java.nio.charset.StandardCharsets.US_ASCII);
+        if (!head.startsWith("-----BEGIN")) {
+            return bytes;
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        int start = text.indexOf('\n');
+        int end = text.indexOf("-----END");
+        if (start < 0 || end < 0) {
+            throw new IOException("a PEM block is not closed");
+        }
+        return Base64.getMimeDecoder().decode(text.substring(start + 1, end));
     }
 
     static SignedData parse(byte[] bytes) throws IOException {
@@ -383,6 +427,36 @@ public final class CmsVerifier {
                     }
                 }
             }
+            if (!certRefs.isEmpty()) {
+                if (certRefs.size() > 1) {
+                    for (X509Certificate c : certs) {
+                        boolean listed = false;
+                        for (int i = 0; i < certRefs.size(); i++) {
+                            listed |= matches(c, certRefs.get(i)[0], certRefAlgs.get(i));
+                        }
+                        if (!listed) {
+                            b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
+                                    + "chain in the signed attributes, but the signature holds another one ('"
+                                    + Certs.subject(c) + "'): a certificate was altered or added");
+                            break;
+                        }
+                    }
+                }
+                List<X509Certificate> available = new ArrayList<>(certs);
+                available.addAll(validator.knownCertificates());
+                for (int i = 1; i < certRefs.size(); i++) {
+                    final int k = i;
+                    if (available.stream().noneMatch(c -> matches(c, certRefs.get(k)[0], certRefAlgs.get(k)))) {
+                        b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
+                                + "chain in the signed attributes, but one of them is not in the signature any more "
+                                + "(a certificate was altered or removed)");
+                        break;
+                    }
+                }
+            }
+            if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
+                return b.build();
+            }
             if (signer == null) {
                 if (byRef != null) {
                     return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer identifier does not name the "
@@ -392,6 +466,10 @@ public final class CmsVerifier {
                         + "signature; the signer cannot be identified").build();
             }
             b.signer(CertificateInfo.of(signer));
+            if (!certRefs.isEmpty() && !matches(signer, certRefs.get(0)[0], certRefAlgs.get(0))) {
+                return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed signing-certificate attribute does not "
+                        + "name the certificate " + Certs.describe(signer) + " that the signer identifier names").build();
+            }
             boolean valueOk;
             if (signedBytes != null) {
                 valueOk = algorithm.verify(signer.getPublicKey(), signedBytes, si.getEncryptedDigest().getOctets());
@@ -406,23 +484,6 @@ public final class CmsVerifier {
                 b.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not verify with the key of "
                         + Certs.describe(signer) + ": the signature was altered or made with another key"
                         + (signedBytes == null && isDetached ? ", or this is not the document that was signed" : ""));
-            }
-            if (!certRefs.isEmpty()) {
-                if (!matches(signer, certRefs.get(0)[0], certRefAlgs.get(0))) {
-                    b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed signing-certificate attribute does not "
-                            + "name the certificate " + Certs.describe(signer) + " that the signer identifier names");
-                }
-                List<X509Certificate> available = new ArrayList<>(certs);
-                available.addAll(validator.knownCertificates());
-                for (int i = 1; i < certRefs.size(); i++) {
-                    final int k = i;
-                    if (available.stream().noneMatch(c -> matches(c, certRefs.get(k)[0], certRefAlgs.get(k)))) {
-                        b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
-                                + "chain in the signed attributes, but one of them is not in the signature any more "
-                                + "(a certificate was altered or removed)");
-                        break;
-                    }
-                }
             }
             if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
                 return b.build();
@@ -475,9 +536,16 @@ public final class CmsVerifier {
             return null;
         }
         IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(id);
+        byte[] issuer;
+        try {
+            issuer = ias.getName().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            return null;
+        }
         for (X509Certificate c : certs) {
+            // The issuer name as the certificate encodes it, byte for byte (signers copy it from there).
             if (c.getSerialNumber().equals(ias.getSerialNumber().getValue())
-                    && X500Name.getInstance(c.getIssuerX500Principal().getEncoded()).equals(ias.getName())) {
+                    && Arrays.equals(c.getIssuerX500Principal().getEncoded(), issuer)) {
                 return c;
             }
         }

@@ -42,6 +42,14 @@ import vn.govsdk.signing.verify.SignedContent;
  */
 public final class JwsVerifier {
 
+    /**
+     * Protected header parameters the verifier understands: RFC 7515 and 7797, the JAdES parameters
+     * (ETSI TS 119 182-1) and {@code iat}. Anything else is refused rather than silently ignored.
+     */
+    static final Set<String> HEADER_PARAMETERS = Set.of("alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256",
+            "typ", "cty", "crit", "b64", "iat", "sigT", "sigD", "sigX5ts", "srCms", "srAts", "sigPl", "sigPId", "adoTst",
+            "etsiU");
+
     private static final Set<String> JSON_MEMBERS = Set.of("payload", "protected", "signature", "header", "signatures");
 
     private final CertificateValidator validator;
@@ -139,7 +147,14 @@ public final class JwsVerifier {
         }
         String alg;
         try {
-            alg = JSONObjectUtils.getString(JSONObjectUtils.parse(new Base64URL(p.header()).decodeToString()), "alg");
+            Map<String, Object> headerJson = JSONObjectUtils.parse(new Base64URL(p.header()).decodeToString());
+            for (String name : headerJson.keySet()) {
+                if (!HEADER_PARAMETERS.contains(name)) {
+                    return b.invalid(ReasonCode.STRUCTURE_INVALID, "the protected header holds the parameter '" + name
+                            + "', which the verifier does not know; it is refused rather than ignored").build();
+                }
+            }
+            alg = JSONObjectUtils.getString(headerJson, "alg");
         } catch (ParseException e) {
             return b.invalid(ReasonCode.STRUCTURE_INVALID, "the protected header cannot be read: " + e.getMessage()).build();
         }

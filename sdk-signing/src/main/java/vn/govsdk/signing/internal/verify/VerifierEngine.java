@@ -14,6 +14,8 @@ import vn.govsdk.signing.verify.VerificationReport;
 /** Recognises the format of a signed document and hands it to the right verifier. */
 public final class VerifierEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VerifierEngine.class);
+
     private final XmlVerifier xml;
     private final CmsVerifier cms;
     private final JwsVerifier jws;
@@ -53,13 +55,22 @@ public final class VerifierEngine {
                     "the document cannot be read: " + e.getMessage())));
         }
         Kind kind = sniff(head);
-        result = switch (kind) {
-            case XML -> xml.verify(signed.bytes(), detached, now);
-            case CMS -> cms.verify(signed, detached, now);
-            case JWS -> jws.verify(signed.bytes(), detached, now);
-            case UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
-                    + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS)"));
-        };
+        try {
+            result = switch (kind) {
+                case XML -> xml.verify(signed.bytes(), detached, now);
+                case CMS -> cms.verify(signed, detached, now);
+                case JWS -> jws.verify(signed.bytes(), detached, now);
+                case UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
+                        + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS)"));
+            };
+        } catch (vn.govsdk.core.InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Malformed or hostile structures that a parser rejects deep inside: fail closed.
+            LOG.debug("verification of {} failed on a malformed structure", signed.name(), e);
+            result = FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the " + kind.name() + " signature cannot be read: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
         return report(signed, now, result);
     }
 

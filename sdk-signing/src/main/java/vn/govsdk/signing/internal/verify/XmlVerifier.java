@@ -397,6 +397,15 @@ public final class XmlVerifier {
         if (xades != null) {
             List<X509Certificate> available = new ArrayList<>(certs);
             available.addAll(validator.knownCertificates());
+            if (xades.certRefs().size() > 1) {
+                for (X509Certificate c : certs) {
+                    if (xades.certRefs().stream().noneMatch(r -> r.matches(c))) {
+                        return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the "
+                                + "certificates of its chain in the signed properties, but KeyInfo holds another one ('"
+                                + Certs.subject(c) + "'): a certificate was altered or added").build();
+                    }
+                }
+            }
             if (!xades.unmatchedChainRefs(available).isEmpty()) {
                 return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of "
                         + "its chain in the signed properties, but " + xades.unmatchedChainRefs(available).size()

@@ -298,7 +298,7 @@ public final class XadesEngine {
         // The signer's certificate first, then the rest of its chain (EN 319 132-1 allows the path), so
         // the certificates in KeyInfo are protected by the signature too.
         Element scv2 = child(ssp, XmlSec.XADES, "xades:SigningCertificateV2");
-        for (X509Certificate c : chain) {
+        for (X509Certificate c : embedded(chain)) {
             Element cert = child(scv2, XmlSec.XADES, "xades:Cert");
             Element certDigest = child(cert, XmlSec.XADES, "xades:CertDigest");
             Element dm = child(certDigest, XmlSec.DS, "ds:DigestMethod");
@@ -321,10 +321,21 @@ public final class XadesEngine {
 
         // Certificates as one-line base64 (Santuario's own encoder wraps lines with carriage returns).
         Element x509 = dom.createElementNS(XmlSec.DS, "ds:X509Data");
-        for (X509Certificate c : chain) {
+        for (X509Certificate c : embedded(chain)) {
             child(x509, XmlSec.DS, "ds:X509Certificate").setTextContent(Base64.getEncoder().encodeToString(Certs.encoded(c)));
         }
         sig.getKeyInfo().getElement().appendChild(x509);
+    }
+
+    /** The chain without a self-signed root: the verifier holds roots as trust anchors. */
+    static List<X509Certificate> embedded(List<X509Certificate> chain) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            if (out.isEmpty() || !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static String issuerSerialV2(X509Certificate cert) {
@@ -345,10 +356,35 @@ public final class XadesEngine {
     }
 
     private static byte[] signedInfo(XMLSignature sig) throws XMLSecurityException {
+        // Santuario indents the signature with line breaks; outside SignedInfo they would be unsigned bytes
+        // that could change without anyone noticing, so the signature is written without them.
+        stripWhitespace(sig.getElement());
         sig.getSignedInfo().generateDigestValues();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         sig.getSignedInfo().signInOctetStream(out);
         return out.toByteArray();
+    }
+
+    private static void stripWhitespace(Element e) {
+        Node c = e.getFirstChild();
+        while (c != null) {
+            Node next = c.getNextSibling();
+            if (c.getNodeType() == Node.TEXT_NODE && c.getNodeValue().isBlank() && hasElementSibling(c)) {
+                e.removeChild(c);
+            } else if (c instanceof Element ce) {
+                stripWhitespace(ce);
+            }
+            c = next;
+        }
+    }
+
+    private static boolean hasElementSibling(Node text) {
+        for (Node n = text.getParentNode().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void setPlaceholder(XMLSignature sig) {
