@@ -91,9 +91,16 @@ public final class Certs {
      * @throws CertificateException if it is not a certificate
      */
     public static X509Certificate parse(byte[] bytes) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(bytes));
+        return (X509Certificate) FACTORY.get().generateCertificate(new java.io.ByteArrayInputStream(bytes));
     }
+
+    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("X.509 is missing from this JVM", e);
+        }
+    });
 
     /**
      * Tells whether the key usage allows signing documents (digitalSignature or nonRepudiation);

@@ -19,6 +19,10 @@ class HostileXmlTest {
     private static final String INVOICE = "<HDon><DLHDon Id=\"data\"><TTChung><SHDon>0000123</SHDon></TTChung>"
             + "<NDHDon><TToan><TgTTTBSo>1000000</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS/></HDon>";
 
+    /** The enveloped-signature transform as the signer writes it (canonical XML: no empty-element tags). */
+    private static final String ENVELOPED_TRANSFORM =
+            "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"></ds:Transform>";
+
     private static String signedInvoice() {
         SignedDocument s = XadesSigner.builder().signedElementId("data").build()
                 .sign(Document.ofText(INVOICE, "hd.xml", Document.XML), TestPlatform.key(TestPlatform.shared().pki().rsa2048Signer()));
@@ -115,16 +119,17 @@ class HostileXmlTest {
 
     @Test
     void xsltAndXpathTransformsAreRefused() {
-        String xslt = signedInvoice().replace("<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>",
+        String xslt = signedInvoice().replace(ENVELOPED_TRANSFORM,
                 "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet "
                         + "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></ds:Transform>");
         assertThat(xslt).contains("xslt");
+        assertThat(signedInvoice()).contains(ENVELOPED_TRANSFORM);
         assertRefused(verify(xslt), ReasonCode.UNSAFE_CONTENT, "XSLT");
-        String xpath = signedInvoice().replace("<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>",
+        String xpath = signedInvoice().replace(ENVELOPED_TRANSFORM,
                 "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>count(//.)&gt;0</ds:XPath>"
                         + "</ds:Transform>");
         assertRefused(verify(xpath), ReasonCode.UNSAFE_CONTENT, "XPath");
-        String filter2 = signedInvoice().replace("<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>",
+        String filter2 = signedInvoice().replace(ENVELOPED_TRANSFORM,
                 "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\"/>");
         assertRefused(verify(filter2), ReasonCode.UNSAFE_CONTENT, "XPath");
     }
@@ -148,7 +153,8 @@ class HostileXmlTest {
         String many = signed.substring(0, end) + ref.repeat(30) + signed.substring(end);
         assertRefused(verify(many), ReasonCode.UNSAFE_CONTENT, "references");
 
-        String c14n = "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>";
+        String c14n = "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"></ds:Transform>";
+        assertThat(signed).contains(c14n);
         String transforms = signed.replaceFirst(java.util.regex.Pattern.quote(c14n),
                 java.util.regex.Matcher.quoteReplacement(c14n.repeat(6)));
         assertRefused(verify(transforms), ReasonCode.UNSAFE_CONTENT, "transforms");

@@ -33,6 +33,12 @@ public final class CertificateValidator {
 
     private static final int MAX_DEPTH = 10;
 
+    private static final int CACHE_LIMIT = 10_000;
+
+    /** Certificate signature checks and PKIX results, which do not change: keyed by fingerprints. */
+    private final java.util.Map<String, Boolean> signatureCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> pkixCache = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final TrustAnchors trust;
     private final RevocationChecking revocationChecking;
     private final RevocationChecker revocation;
@@ -198,16 +204,26 @@ public final class CertificateValidator {
         }
     }
 
-    private static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+    private boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+        String key = PinnedBundle.fingerprint(cert) + "|" + PinnedBundle.fingerprint(issuer);
+        Boolean cached = signatureCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        boolean ok;
         try {
             cert.verify(issuer.getPublicKey());
-            return true;
+            ok = true;
         } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
+            ok = false;
         }
+        if (signatureCache.size() < CACHE_LIMIT) {
+            signatureCache.put(key, ok);
+        }
+        return ok;
     }
 
-    private static void pkix(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor, Instant at) {
+    private void pkix(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor, Instant at) {
         if (report.has(ReasonCode.UNTRUSTED_CHAIN) || report.has(ReasonCode.CERTIFICATE_EXPIRED)
                 || report.has(ReasonCode.CERTIFICATE_NOT_YET_VALID)) {
             return;
@@ -217,17 +233,40 @@ public final class CertificateValidator {
         if (certs.isEmpty()) {
             return;
         }
+        // Validity was checked above at the signing time; what PKIX adds (critical extensions, basic
+        // constraints, path length, policies, name constraints) does not depend on the time: cached.
+        StringBuilder key = new StringBuilder(PinnedBundle.fingerprint(anchor));
+        for (X509Certificate c : certs) {
+            key.append('|').append(PinnedBundle.fingerprint(c));
+        }
+        String cached = pkixCache.get(key.toString());
+        if (cached != null) {
+            if (!cached.isEmpty()) {
+                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, cached);
+            }
+            return;
+        }
+        String problem = pkixProblem(certs, anchor, at);
+        if (pkixCache.size() < CACHE_LIMIT) {
+            pkixCache.put(key.toString(), problem);
+        }
+        if (!problem.isEmpty()) {
+            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, problem);
+        }
+    }
+
+    private static String pkixProblem(List<X509Certificate> certs, X509Certificate anchor, Instant at) {
         try {
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(certs);
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
             CertPathValidator.getInstance("PKIX").validate(cp, params);
+            return "";
         } catch (CertPathValidatorException e) {
-            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the chain to '" + Certs.subject(anchor)
-                    + "' does not pass PKIX validation: " + e.getMessage());
+            return "the chain to '" + Certs.subject(anchor) + "' does not pass PKIX validation: " + e.getMessage();
         } catch (GeneralSecurityException e) {
-            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the chain could not be validated: " + e.getMessage());
+            return "the chain could not be validated: " + e.getMessage();
         }
     }
 

@@ -346,7 +346,7 @@ public final class XmlVerifier {
         boolean valueOk = false;
         for (X509Certificate candidate : candidates) {
             try {
-                XMLSignature attempt = new XMLSignature(sigEl, "", true, XmlSec.provider());
+                XMLSignature attempt = new XMLSignature(sigEl, "", true, XmlSec.providerFor(smUri));
                 if (externalUri != null) {
                     attempt.addResourceResolver(new DetachedResolver(externalUri, detached));
                 }
@@ -418,28 +418,31 @@ public final class XmlVerifier {
             return formatted.invalid(ReasonCode.UNSAFE_CONTENT, wrapping).build();
         }
         formatted.intact(true);
-        // 7. What was signed.
-        try {
-            for (int i = 0; i < xs.getSignedInfo().getLength(); i++) {
-                Element refEl = refs.get(i);
-                if (refEl == signedPropertiesRef) {
-                    continue;
-                }
-                String uri = refEl.getAttribute("URI");
-                if (uri.isEmpty()) {
-                    formatted.signedContent(new SignedContent("", Document.of(xs.getSignedInfo().getSignedContentItem(i),
-                            "signed-content.xml", Document.XML), dom));
-                } else if (uri.startsWith("#")) {
-                    Element target = referenced.get(refEl);
-                    byte[] content = xs.getSignedInfo().getSignedContentItem(i);
-                    formatted.signedContent(new SignedContent(uri, Document.of(content, uri.substring(1),
-                            isBase64Object(target) ? Document.OCTET_STREAM : Document.XML), contentNode(target)));
-                } else {
-                    formatted.signedContent(new SignedContent(uri, detached, null));
-                }
+        // 7. What was signed: the nodes now, the canonical bytes when the application asks for them.
+        final XMLSignature verified = xs;
+        for (int i = 0; i < refs.size(); i++) {
+            Element refEl = refs.get(i);
+            if (refEl == signedPropertiesRef) {
+                continue;
             }
-        } catch (XMLSecurityException e) {
-            return formatted.invalid(ReasonCode.STRUCTURE_INVALID, "the signed content could not be read: " + e.getMessage()).build();
+            final int index = i;
+            String uri = refEl.getAttribute("URI");
+            Document.StreamSource bytes = () -> {
+                try {
+                    return new java.io.ByteArrayInputStream(verified.getSignedInfo().getSignedContentItem(index));
+                } catch (XMLSecurityException e) {
+                    throw new IOException("the signed content cannot be canonicalised: " + e.getMessage(), e);
+                }
+            };
+            if (uri.isEmpty()) {
+                formatted.signedContent(new SignedContent("", Document.ofStream("signed-content.xml", Document.XML, bytes), dom));
+            } else if (uri.startsWith("#")) {
+                Element target = referenced.get(refEl);
+                formatted.signedContent(new SignedContent(uri, Document.ofStream(uri.substring(1),
+                        isBase64Object(target) ? Document.OCTET_STREAM : Document.XML, bytes), contentNode(target)));
+            } else {
+                formatted.signedContent(new SignedContent(uri, detached, null));
+            }
         }
         // 8. Certificates, chain, revocation.
         validator.validate(formatted, signer, certs, xades == null ? null : xades.signingTime(), validationTime);

@@ -168,7 +168,7 @@ public final class XadesEngine {
         finish(sig, dom, chain, signingTime, sigId, refId, document.mediaType());
         byte[] dataToSign = signedInfo(sig);
         setPlaceholder(sig);
-        byte[] sigBytes = XmlSec.serialize(sig.getElement(), false);
+        byte[] sigBytes = XmlSec.serializeSignature(sig.getElement());
         int offset = rootEndTagOffset(original, root.getTagName());
         byte[] out;
         if (offset >= 0 && isAscii(sigBytes)) {
@@ -177,7 +177,7 @@ public final class XadesEngine {
             System.arraycopy(sigBytes, 0, out, offset, sigBytes.length);
             System.arraycopy(original, offset, out, offset + sigBytes.length, original.length - offset);
         } else {
-            out = XmlSec.serialize(dom, true);
+            out = XmlSec.serializeDocument(dom);
         }
         return split(dataToSign, out);
     }
@@ -209,7 +209,7 @@ public final class XadesEngine {
         finish(sig, dom, chain, signingTime, sigId, refId, document.mediaType());
         byte[] dataToSign = signedInfo(sig);
         setPlaceholder(sig);
-        return split(dataToSign, XmlSec.serialize(dom, true));
+        return split(dataToSign, XmlSec.serializeDocument(dom));
     }
 
     private Built detached(Document document, SignatureAlgorithm algorithm, List<X509Certificate> chain,
@@ -225,7 +225,7 @@ public final class XadesEngine {
         finish(sig, dom, chain, signingTime, sigId, refId, document.mediaType());
         byte[] dataToSign = signedInfo(sig);
         setPlaceholder(sig);
-        return split(dataToSign, XmlSec.serialize(dom, true));
+        return split(dataToSign, XmlSec.serializeDocument(dom));
     }
 
     private byte[] streamDigest(Document document) {
@@ -279,7 +279,7 @@ public final class XadesEngine {
     }
 
     private XMLSignature newSignature(org.w3c.dom.Document dom, SignatureAlgorithm algorithm) throws XMLSecurityException {
-        return new XMLSignature(dom, null, algorithm.xmlDsigUri(), 0, c14n.uri(), XmlSec.provider(), null);
+        return new XMLSignature(dom, null, algorithm.xmlDsigUri(), 0, c14n.uri(), XmlSec.providerFor(algorithm.xmlDsigUri()), null);
     }
 
     private void finish(XMLSignature sig, org.w3c.dom.Document dom, List<X509Certificate> chain, Instant signingTime,

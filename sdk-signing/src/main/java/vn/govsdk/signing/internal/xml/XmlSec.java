@@ -34,6 +34,21 @@ public final class XmlSec {
 
     private static final Provider BC = new BouncyCastleProvider();
 
+    /** Hardened builders from sdk-core's factory, one per thread (creating one costs more than parsing 1 KB). */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newDocumentBuilder);
+
+    /** Serialisers from sdk-core's hardened transformer factory, one per thread. */
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(() -> {
+        try {
+            Transformer t = SecureXml.transformerFactory().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            return t;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("cannot create an XML serialiser", e);
+        }
+    });
+
     static {
         Init.init();
     }
@@ -56,6 +71,17 @@ public final class XmlSec {
     }
 
     /**
+     * Returns the provider Santuario should use for a signature method: the JDK's own for RSA PKCS#1
+     * and ECDSA, Bouncy Castle for the RSA-PSS (MGF1) methods the JDK does not name.
+     *
+     * @param signatureMethodUri the XML-signature method
+     * @return the provider, or {@code null} for the JDK's
+     */
+    public static Provider providerFor(String signatureMethodUri) {
+        return signatureMethodUri != null && signatureMethodUri.contains("MGF1") ? BC : null;
+    }
+
+    /**
      * Parses XML with the hardened parser.
      *
      * @param bytes the XML
@@ -64,8 +90,12 @@ public final class XmlSec {
      * @throws IOException if reading fails
      */
     public static Document parse(byte[] bytes) throws SAXException, IOException {
-        DocumentBuilder b = SecureXml.newDocumentBuilder();
-        return b.parse(new ByteArrayInputStream(bytes));
+        DocumentBuilder b = BUILDER.get();
+        try {
+            return b.parse(new ByteArrayInputStream(bytes));
+        } finally {
+            b.reset();
+        }
     }
 
     /**
@@ -74,7 +104,42 @@ public final class XmlSec {
      * @return the document
      */
     public static Document newDocument() {
-        return SecureXml.newDocumentBuilder().newDocument();
+        return BUILDER.get().newDocument();
+    }
+
+    /**
+     * Writes a signature element by itself with exclusive canonical XML (with comments): only the
+     * namespaces it uses are declared, so it can be inserted into a document's bytes as they are.
+     *
+     * @param signature the ds:Signature element
+     * @return the UTF-8 bytes
+     */
+    public static byte[] serializeSignature(org.w3c.dom.Element signature) {
+        return canonical(signature, org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_WITH_COMMENTS, false);
+    }
+
+    /**
+     * Writes a whole document with canonical XML (with comments, every namespace kept) after an XML
+     * declaration.
+     *
+     * @param document the document
+     * @return the UTF-8 bytes
+     */
+    public static byte[] serializeDocument(Document document) {
+        return canonical(document, org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_WITH_COMMENTS, true);
+    }
+
+    private static byte[] canonical(Node node, String algorithm, boolean declaration) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            if (declaration) {
+                out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            org.apache.xml.security.c14n.Canonicalizer.getInstance(algorithm).canonicalizeSubtree(node, out);
+            return out.toByteArray();
+        } catch (org.apache.xml.security.exceptions.XMLSecurityException | IOException e) {
+            throw new IllegalStateException("cannot serialise XML", e);
+        }
     }
 
     /**
@@ -86,10 +151,8 @@ public final class XmlSec {
      */
     public static byte[] serialize(Node node, boolean declaration) {
         try {
-            Transformer t = SecureXml.transformerFactory().newTransformer();
+            Transformer t = SERIALIZER.get();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, declaration ? "no" : "yes");
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             t.transform(new DOMSource(node), new StreamResult(out));
             byte[] b = out.toByteArray();
