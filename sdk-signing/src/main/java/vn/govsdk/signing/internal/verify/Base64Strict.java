@@ -19,7 +19,14 @@ public final class Base64Strict {
      * @throws IllegalArgumentException if the text is not canonical base64
      */
     public static byte[] decode(String text) {
-        String compact = text.replaceAll("[ \t\r\n]", "");
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                sb.append(c);
+            }
+        }
+        String compact = sb.toString();
         byte[] b = Base64.getDecoder().decode(compact);
         if (!Base64.getEncoder().encodeToString(b).equals(compact)) {
             throw new IllegalArgumentException("not canonical base64");

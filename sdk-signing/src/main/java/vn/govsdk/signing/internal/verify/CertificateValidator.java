@@ -33,11 +33,11 @@ public final class CertificateValidator {
 
     private static final int MAX_DEPTH = 10;
 
-    private static final int CACHE_LIMIT = 10_000;
+    private static final int CACHE_LIMIT = 2_000;
 
     /** Certificate signature checks and PKIX results, which do not change: keyed by fingerprints. */
-    private final java.util.Map<String, Boolean> signatureCache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, String> pkixCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<List<java.nio.ByteBuffer>, Boolean> signatureCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<List<java.nio.ByteBuffer>, String> pkixCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final TrustAnchors trust;
     private final RevocationChecking revocationChecking;
@@ -205,7 +205,7 @@ public final class CertificateValidator {
     }
 
     private boolean signedBy(X509Certificate cert, X509Certificate issuer) {
-        String key = PinnedBundle.fingerprint(cert) + "|" + PinnedBundle.fingerprint(issuer);
+        List<java.nio.ByteBuffer> key = List.of(der(cert), der(issuer));
         Boolean cached = signatureCache.get(key);
         if (cached != null) {
             return cached;
@@ -235,11 +235,12 @@ public final class CertificateValidator {
         }
         // Validity was checked above at the signing time; what PKIX adds (critical extensions, basic
         // constraints, path length, policies, name constraints) does not depend on the time: cached.
-        StringBuilder key = new StringBuilder(PinnedBundle.fingerprint(anchor));
+        List<java.nio.ByteBuffer> key = new ArrayList<>();
+        key.add(der(anchor));
         for (X509Certificate c : certs) {
-            key.append('|').append(PinnedBundle.fingerprint(c));
+            key.add(der(c));
         }
-        String cached = pkixCache.get(key.toString());
+        String cached = pkixCache.get(key);
         if (cached != null) {
             if (!cached.isEmpty()) {
                 report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, cached);
@@ -248,11 +249,16 @@ public final class CertificateValidator {
         }
         String problem = pkixProblem(certs, anchor, at);
         if (pkixCache.size() < CACHE_LIMIT) {
-            pkixCache.put(key.toString(), problem);
+            pkixCache.put(List.copyOf(key), problem);
         }
         if (!problem.isEmpty()) {
             report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, problem);
         }
+    }
+
+    /** The full DER encoding as a cache key: equal only for the very same certificate. */
+    private static java.nio.ByteBuffer der(X509Certificate c) {
+        return java.nio.ByteBuffer.wrap(Certs.encoded(c));
     }
 
     private static String pkixProblem(List<X509Certificate> certs, X509Certificate anchor, Instant at) {

@@ -22,7 +22,6 @@ import org.apache.xml.security.signature.XMLSignatureStreamInput;
 import org.apache.xml.security.utils.resolver.ResourceResolverContext;
 import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.w3c.dom.Attr;
@@ -767,15 +766,24 @@ public final class XmlVerifier {
                         if (isv2 != null) {
                             IssuerSerial parsed = IssuerSerial.getInstance(ASN1Sequence.getInstance(
                                     Base64Strict.decode(isv2.getTextContent())));
+                            List<byte[]> names = new ArrayList<>();
+                            for (GeneralName g : parsed.getIssuer().getNames()) {
+                                if (g.getTagNo() == GeneralName.directoryName) {
+                                    try {
+                                        names.add(g.getName().toASN1Primitive().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+                                    } catch (IOException e) {
+                                        throw new IllegalArgumentException("IssuerSerialV2 cannot be read");
+                                    }
+                                }
+                            }
                             is = c -> parsed.getSerial().getValue().equals(c.getSerialNumber())
-                                    && Arrays.stream(parsed.getIssuer().getNames()).anyMatch(g -> g.getTagNo() == GeneralName.directoryName
-                                    && X500Name.getInstance(g.getName()).equals(X500Name.getInstance(c.getIssuerX500Principal().getEncoded())));
+                                    && names.stream().anyMatch(n -> Arrays.equals(n, c.getIssuerX500Principal().getEncoded()));
                         } else if (isv1 != null) {
                             Element sn = firstChild(isv1, XmlSec.DS, "X509SerialNumber");
                             java.math.BigInteger serial = new java.math.BigInteger(sn == null ? "-1" : sn.getTextContent().trim());
                             is = c -> c.getSerialNumber().equals(serial);
                         }
-                        refs.add(new CertRef(alg, value, is));
+                        refs.add(new CertRef(alg, value, is, new java.util.IdentityHashMap<>()));
                     }
                 }
             }
@@ -795,9 +803,11 @@ public final class XmlVerifier {
         }
     }
 
-    record CertRef(DigestAlgorithm digest, byte[] value, java.util.function.Predicate<X509Certificate> issuerSerial) {
+    record CertRef(DigestAlgorithm digest, byte[] value, java.util.function.Predicate<X509Certificate> issuerSerial,
+            Map<X509Certificate, byte[]> digests) {
         boolean matches(X509Certificate cert) {
-            return Arrays.equals(digest.digest(Certs.encoded(cert)), value) && (issuerSerial == null || issuerSerial.test(cert));
+            byte[] d = digests.computeIfAbsent(cert, c -> digest.digest(Certs.encoded(c)));
+            return Arrays.equals(d, value) && (issuerSerial == null || issuerSerial.test(cert));
         }
     }
 }

@@ -394,17 +394,17 @@ public final class XadesEngine {
 
     private static Built split(byte[] dataToSign, byte[] out) {
         byte[] p = PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(out, p);
-        if (at < 0 || indexOf(java.util.Arrays.copyOfRange(out, at + 1, out.length), p) >= 0) {
+        int at = indexOf(out, p, 0);
+        if (at < 0 || indexOf(out, p, at + 1) >= 0) {
             throw new IllegalStateException("the signature value position could not be found exactly once");
         }
         return new Built(dataToSign, java.util.Arrays.copyOfRange(out, 0, at),
                 java.util.Arrays.copyOfRange(out, at + p.length, out.length));
     }
 
-    static int indexOf(byte[] hay, byte[] needle) {
+    static int indexOf(byte[] hay, byte[] needle, int from) {
         outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
+        for (int i = from; i + needle.length <= hay.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (hay[i + j] != needle[j]) {
                     continue outer;

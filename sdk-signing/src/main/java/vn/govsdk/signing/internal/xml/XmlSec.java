@@ -108,14 +108,69 @@ public final class XmlSec {
     }
 
     /**
-     * Writes a signature element by itself with exclusive canonical XML (with comments): only the
-     * namespaces it uses are declared, so it can be inserted into a document's bytes as they are.
+     * Writes a signature element by itself, as the SDK built it: elements, attributes (with the
+     * namespace declarations the builder placed on them) and text, escaped, with no indentation. The
+     * output parses back into the same infoset, so it can be inserted into a document's bytes as they are.
      *
      * @param signature the ds:Signature element
      * @return the UTF-8 bytes
      */
     public static byte[] serializeSignature(org.w3c.dom.Element signature) {
-        return canonical(signature, org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_WITH_COMMENTS, false);
+        StringBuilder out = new StringBuilder(8192);
+        write(signature, out, java.util.Map.of());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes a node; namespace declarations already in scope with the same value are left out. */
+    private static void write(Node node, StringBuilder out, java.util.Map<String, String> inScope) {
+        switch (node.getNodeType()) {
+            case Node.ELEMENT_NODE -> {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) node;
+                out.append('<').append(e.getTagName());
+                org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+                java.util.Map<String, String> scope = inScope;
+                for (int i = 0; i < attrs.getLength(); i++) {
+                    org.w3c.dom.Attr a = (org.w3c.dom.Attr) attrs.item(i);
+                    String name = a.getName();
+                    if (name.equals("xmlns") || name.startsWith("xmlns:")) {
+                        if (a.getValue().equals(scope.get(name))) {
+                            continue;
+                        }
+                        if (scope == inScope) {
+                            scope = new java.util.HashMap<>(inScope);
+                        }
+                        scope.put(name, a.getValue());
+                    }
+                    out.append(' ').append(name).append("=\"");
+                    escape(a.getValue(), out, true);
+                    out.append('"');
+                }
+                out.append('>');
+                for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    write(c, out, scope);
+                }
+                out.append("</").append(e.getTagName()).append('>');
+            }
+            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), out, false);
+            case Node.COMMENT_NODE -> out.append("<!--").append(node.getNodeValue()).append("-->");
+            default -> throw new IllegalStateException("unexpected node in a signature: " + node.getNodeName());
+        }
+    }
+
+    private static void escape(String s, StringBuilder out, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                default -> out.append(c);
+            }
+        }
     }
 
     /**
