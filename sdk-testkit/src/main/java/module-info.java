@@ -14,10 +14,12 @@ module vn.govsdk.testkit {
     requires org.bouncycastle.util;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
     exports vn.govsdk.testkit.data;
     exports vn.govsdk.testkit.junit;
+    exports vn.govsdk.testkit.oidc;
     exports vn.govsdk.testkit.pki;
 }
