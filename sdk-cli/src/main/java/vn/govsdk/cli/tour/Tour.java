@@ -17,7 +17,7 @@ public final class Tour {
      * @return the steps
      */
     public static List<TourStep> steps() {
-        return List.of(new IdentifierStep(), new ProvinceStep());
+        return List.of(new IdentifierStep(), new ProvinceStep(), new CitizenLoginStep());
     }
 
     /**
