@@ -11,7 +11,7 @@ class CitizenLoginTourTest {
     void loginStepRunsTheCodeFlowAndShowsTheIdentityMasked() {
         CliRunner r = CliRunner.run("demo", "--step", "login", "--seed", "42");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("tour complete: 1 steps passed")
+        assertThat(r.out()).contains("tour complete: 1 step passed")
                 .contains("verified the ID token (RS256")
                 .contains("via VNeID (BCA), LoA LoA1")
                 .contains("active=true").contains("active=false")

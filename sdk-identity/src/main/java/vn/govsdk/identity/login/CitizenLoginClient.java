@@ -409,6 +409,11 @@ public final class CitizenLoginClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Describes the client without its secret.
+     *
+     * @return the client id, issuer and allowed algorithms
+     */
     @Override
     public String toString() {
         Resolved r = resolved;

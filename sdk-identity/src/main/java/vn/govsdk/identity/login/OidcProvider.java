@@ -192,6 +192,12 @@ public final class OidcProvider {
         return Optional.ofNullable(endSessionEndpoint);
     }
 
+    /**
+     * Compares every endpoint.
+     *
+     * @param o the other object
+     * @return whether it is a provider with the same issuer and endpoints
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof OidcProvider p && issuer.equals(p.issuer)
@@ -202,11 +208,21 @@ public final class OidcProvider {
                 && Objects.equals(endSessionEndpoint, p.endSessionEndpoint);
     }
 
+    /**
+     * Hashes the required endpoints.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return Objects.hash(issuer, authorizationEndpoint, tokenEndpoint, userInfoEndpoint, jwksUri);
     }
 
+    /**
+     * Describes the provider.
+     *
+     * @return the issuer and main endpoints
+     */
     @Override
     public String toString() {
         return "OidcProvider[issuer=" + issuer + ", authorizationEndpoint=" + authorizationEndpoint

@@ -94,12 +94,23 @@ public final class PendingLogin {
         return "PendingLogin[redirectUri=" + redirectUri + ", state=***, nonce=***, codeVerifier=***]";
     }
 
+    /**
+     * Compares every part.
+     *
+     * @param o the other object
+     * @return whether it is the same pending login
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof PendingLogin p && state.equals(p.state) && nonce.equals(p.nonce)
                 && codeVerifier.equals(p.codeVerifier) && redirectUri.equals(p.redirectUri);
     }
 
+    /**
+     * Hashes the state.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return state.hashCode();

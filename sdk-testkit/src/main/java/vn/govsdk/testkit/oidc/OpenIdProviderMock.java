@@ -270,16 +270,30 @@ public final class OpenIdProviderMock implements MockService {
 
     // ------------------------------------------------------------------ MockService
 
+    /**
+     * Returns the name shown on the admin page.
+     *
+     * @return the provider's name
+     */
     @Override
     public String name() {
         return name;
     }
 
+    /**
+     * Returns the path prefix.
+     *
+     * @return {@code /sso} or {@code /vneid}
+     */
     @Override
     public String pathPrefix() {
         return prefix;
     }
 
+    /**
+     * Forgets pending logins, codes and tokens, disarms any bad-token hook, restores the default
+     * client registration, PKCE optional, the default grace period, and the first signing key.
+     */
     @Override
     public void reset() {
         pendingLogins.clear();
@@ -297,6 +311,12 @@ public final class OpenIdProviderMock implements MockService {
         }
     }
 
+    /**
+     * Answers one request under this provider's prefix.
+     *
+     * @param request the request
+     * @return the response
+     */
     @Override
     public MockResponse handle(MockRequest request) {
         String path = request.path();
