@@ -161,6 +161,32 @@ class IdTokenValidatorTest {
     }
 
     @Test
+    void concurrentTokensWithANewKeyShareOneRefetch() throws Exception {
+        published.add(rsa.toPublicJWK());
+        IdTokenValidator validator = validator("RS256", "ES256");
+        validator.validate(sign(JWSAlgorithm.RS256, "rsa-1", new RSASSASigner(rsa), c -> { }), "n-1");
+        assertThat(fetches).hasValue(1);
+        published.add(ec.toPublicJWK()); // the provider rotates in a new key
+        String token = sign(JWSAlgorithm.ES256, "ec-1", new ECDSASigner(ec), c -> { });
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<IdTokenClaims>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return validator.validate(token, "n-1");
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<IdTokenClaims> f : results) {
+            assertThat(f.get().keyId()).contains("ec-1");
+        }
+        pool.shutdown();
+        assertThat(fetches).as("one initial fetch, one shared refetch").hasValue(2);
+    }
+
+    @Test
     void hmacOrNoneCannotBeAllowed() {
         assertThatThrownBy(() -> validator("HS256")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> validator("none")).isInstanceOf(IllegalArgumentException.class);
