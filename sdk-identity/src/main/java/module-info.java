@@ -10,6 +10,6 @@ module vn.govsdk.identity {
     requires com.nimbusds.jose.jwt;
     requires com.fasterxml.jackson.databind;
 
-    // exports vn.govsdk.identity.population;
+    exports vn.govsdk.identity.population;
     exports vn.govsdk.identity.login;
 }

@@ -13,6 +13,7 @@ module vn.govsdk.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires com.fasterxml.jackson.databind;
+    requires java.xml;
     requires org.slf4j;
     requires com.nimbusds.jose.jwt;
     requires transitive org.junit.jupiter.api;
@@ -22,4 +23,5 @@ module vn.govsdk.testkit {
     exports vn.govsdk.testkit.junit;
     exports vn.govsdk.testkit.oidc;
     exports vn.govsdk.testkit.pki;
+    exports vn.govsdk.testkit.population;
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = GovSdkCommand.Version.class,
         description = "Vietnamese digital-government integration from the shell: "
                 + "the tour, the mock platform, identifier checks.",
-        subcommands = {DemoCommand.class, MockServerCommand.class, IdCommand.class,
+        subcommands = {DemoCommand.class, MockServerCommand.class, IdCommand.class, CitizenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GovSdkCommand implements Runnable {
 

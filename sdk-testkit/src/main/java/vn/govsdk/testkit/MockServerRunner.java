@@ -28,6 +28,7 @@ public final class MockServerRunner {
     public static List<Function<MockGovPlatform, MockService>> defaultServices() {
         return List.of(
                 p -> new EchoService(),
+                p -> new vn.govsdk.testkit.population.PopulationDbService(p),
                 OpenIdProviderMock::dvcqgSso,
                 OpenIdProviderMock::vneid);
     }

@@ -40,7 +40,7 @@ class MockServerRunnerTest {
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix)
-                    .startsWith("/pki", "/echo").contains("/sso", "/vneid").endsWith("/count");
+                    .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/count");
         }
     }
 }
