@@ -25,7 +25,14 @@ final class HttpDelivery implements OutboxDelivery, AutoCloseable {
     private final GovHttpPipeline pipeline;
     private final HttpUrl url;
 
+    private final String instance;
+
     HttpDelivery(URI baseUrl) {
+        this(baseUrl, "test");
+    }
+
+    HttpDelivery(URI baseUrl, String instance) {
+        this.instance = instance;
         this.url = HttpUrl.get(baseUrl.resolve(RecordingPortalService.PREFIX + "/deliver").toString());
         this.pipeline = GovHttpPipeline.builder(transport)
                 .retryPolicy(RetryPolicy.none())
@@ -40,6 +47,7 @@ final class HttpDelivery implements OutboxDelivery, AutoCloseable {
         body.put("dossierCode", message.dossierCode());
         body.put("kind", message.kind().name());
         body.put("messageId", message.id());
+        body.put("instance", instance);
         body.put("payload", GovJson.readTree(message.payload().getBytes(StandardCharsets.UTF_8)));
         pipeline.postJson(DELIVER, url, body, Map.class);
     }

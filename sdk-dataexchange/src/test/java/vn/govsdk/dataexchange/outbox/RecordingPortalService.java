@@ -24,7 +24,7 @@ final class RecordingPortalService implements MockService {
     static final String PREFIX = "/outbox-portal";
 
     /** One message as the portal received it. */
-    record Received(long messageId, String kind, long seq) {
+    record Received(long messageId, String kind, long seq, String instance) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +79,7 @@ final class RecordingPortalService implements MockService {
             return MockResponse.json(503, "{\"error\":\"portal unavailable\"}");
         }
         Received received = new Received(body.get("messageId").asLong(), body.path("kind").asText(),
-                body.path("payload").path("seq").asLong(-1));
+                body.path("payload").path("seq").asLong(-1), body.path("instance").asText(""));
         List<Received> list = byDossier.computeIfAbsent(dossier, k -> new ArrayList<>());
         synchronized (list) {
             list.add(received);
