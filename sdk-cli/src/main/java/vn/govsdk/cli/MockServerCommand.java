@@ -49,6 +49,15 @@ final class MockServerCommand implements Callable<Integer> {
             stop.countDown();
         }, "govsdk-mock-server-shutdown"));
         out.print(MockServerRunner.summary(platform));
+        if (platform.tls().isPresent()) {
+            try {
+                java.nio.file.Path pem = java.nio.file.Files.createTempFile("govsdk-mock-root-", ".pem");
+                platform.tls().get().writeRootCertificatePem(pem);
+                out.println("Root certificate written to " + pem + " (curl --cacert " + pem + " ...)");
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("cannot write the root certificate: " + e.getMessage());
+            }
+        }
         out.println("Ready. Press Ctrl-C to stop.");
         out.flush();
         stop.await();

@@ -11,6 +11,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Test helper: a real OkHttp client that does not retry on its own, so every fault is visible. */
+@SuppressWarnings("exports")
 public final class Http {
     public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 

@@ -17,7 +17,7 @@ public final class Tour {
      * @return the steps
      */
     public static List<TourStep> steps() {
-        return List.of(new IdentifierStep(), new ProvinceStep());
+        return List.of(new IdentifierStep(), new ProvinceStep(), new TransportStep());
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Tour {
         int n = 0;
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().seed(seed).build()) {
             TourContext context = new TourContext(seed, platform);
-            out.println("govsdk tour: " + steps.size() + " steps on the embedded mock platform at "
+            out.println("govsdk tour: " + steps.size() + (steps.size() == 1 ? " step" : " steps") + " on the embedded mock platform at "
                     + platform.baseUrl() + " (synthetic data, seed " + seed + "; no real system is contacted)");
             for (TourStep step : steps) {
                 n++;
@@ -50,7 +50,7 @@ public final class Tour {
             }
         }
         out.println();
-        out.println(failed == 0 ? "tour complete: " + steps.size() + " steps passed"
+        out.println(failed == 0 ? "tour complete: " + steps.size() + (steps.size() == 1 ? " step" : " steps") + " passed"
                 : "tour finished with " + failed + " failed step(s)");
         return failed == 0;
     }
