@@ -349,4 +349,39 @@ class SyncOutboxTest {
             assertThat(outbox.findMessage(id).orElseThrow().nextAttemptAt()).contains(T0.plusSeconds(90));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void closeLetsADeliveryUnderWayFinishAndLeavesNoClaimBehind(TestDatabases.Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        try (TestDatabases.Fixture db = kind.open(dir)) {
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            List<String> delivered = new CopyOnWriteArrayList<>();
+            SyncOutbox outbox = outbox(db.store(), clock, m -> {
+                if (m.payload().contains("\"seq\":1")) {
+                    entered.countDown();
+                    release.await();
+                }
+                delivered.add(m.dossierCode() + ":" + m.payload());
+            }).deliveryThreads(2).pollInterval(Duration.ofMillis(10)).build();
+            outbox.enqueue(msg("SLOW", 1));
+            outbox.enqueue(msg("SLOW", 2));
+            outbox.start();
+            assertThat(entered.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread closer = new Thread(outbox::close);
+            closer.start();
+            release.countDown();
+            closer.join(60_000);
+            assertThat(closer.isAlive()).isFalse();
+            // The delivery under way finished and was recorded.
+            assertThat(delivered).first().asString().startsWith("SLOW:{\"seq\":1");
+            // Whatever is left is claimable at once by another instance: no lease was left behind.
+            Scripted next = new Scripted();
+            SyncOutbox other = outbox(db.store(), clock, next).build();
+            other.deliverDueNow();
+            assertThat(delivered.size() + next.delivered.size()).isEqualTo(2);
+            assertThat(other.stats().pending()).isZero();
+        }
+    }
 }
