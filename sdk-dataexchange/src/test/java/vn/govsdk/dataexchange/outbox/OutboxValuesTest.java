@@ -129,4 +129,17 @@ class OutboxValuesTest {
         assertThatThrownBy(() -> OutboxStore.jdbc(nowhere)).isInstanceOf(OutboxStoreException.class)
                 .hasMessageContaining("cannot connect");
     }
+
+    @Test
+    void anH2StoreCannotBeOpenedTwiceInOneProcessButReopensAfterClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        OutboxStore first = OutboxStore.h2(dir);
+        assertThatThrownBy(() -> OutboxStore.h2(dir)).isInstanceOf(OutboxStoreException.class)
+                .hasMessageContaining("already open");
+        first.close();
+        first.close();
+        try (OutboxStore again = OutboxStore.h2(dir)) {
+            assertThat(again.tableName()).isEqualTo("govsdk_outbox");
+            assertThat(again.toString()).contains("H2 file store");
+        }
+    }
 }

@@ -51,6 +51,7 @@ public final class JdbcOutboxEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOutboxEngine.class);
     private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,39})?");
     private static final ConcurrentHashMap<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> OPEN_H2 = ConcurrentHashMap.newKeySet();
     private static final String COLUMNS =
             "id, dossier_code, kind, payload, created_at, attempts, next_attempt_at, last_error, status, dead_at";
     private static final int MAX_ERROR_LENGTH = 2000;
@@ -61,6 +62,8 @@ public final class JdbcOutboxEngine implements AutoCloseable {
     private final JdbcConnectionPool ownedPool;
     private final ReentrantLock claimLock;
     private final String description;
+    private final String h2Url;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private JdbcOutboxEngine(DataSource dataSource, Dialect dialect, String table, JdbcConnectionPool ownedPool,
             String lockKey, String description) {
@@ -70,6 +73,7 @@ public final class JdbcOutboxEngine implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.claimLock = dialect == Dialect.H2 ? H2_LOCKS.computeIfAbsent(lockKey, k -> new ReentrantLock()) : null;
         this.description = description;
+        this.h2Url = ownedPool != null ? lockKey : null;
     }
 
     /**
@@ -91,6 +95,12 @@ public final class JdbcOutboxEngine implements AutoCloseable {
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses no
         // enqueued message. The file is locked by this process while the store is open.
         String url = "jdbc:h2:file:" + dir.resolve("govsdk-outbox") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        // Opening clears every lease, which is only right if nothing else in this process uses the file
+        // (another process cannot: H2 locks it).
+        if (!OPEN_H2.add(url)) {
+            throw new OutboxStoreException("the H2 outbox store in " + dir + " is already open in this process;"
+                    + " share one OutboxStore", null);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(64);
         JdbcOutboxEngine engine = new JdbcOutboxEngine(pool, Dialect.H2, TABLE, pool, url,
@@ -109,6 +119,7 @@ public final class JdbcOutboxEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             pool.dispose();
+            OPEN_H2.remove(url);
             throw e;
         }
         return engine;
@@ -606,8 +617,9 @@ public final class JdbcOutboxEngine implements AutoCloseable {
     /** Closes the connection pool this engine made (the H2 store); a given data source is left open. */
     @Override
     public void close() {
-        if (ownedPool != null) {
+        if (ownedPool != null && closed.compareAndSet(false, true)) {
             ownedPool.dispose();
+            OPEN_H2.remove(h2Url);
         }
     }
 
