@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -267,7 +268,7 @@ public final class SyncOutbox implements AutoCloseable {
      * @param id the message id
      * @return the message, or empty if it was delivered (or discarded) or never existed
      */
-    public java.util.Optional<OutboxMessage> findMessage(long id) {
+    public Optional<OutboxMessage> findMessage(long id) {
         return engine.find(id).map(SyncOutbox::toMessage);
     }
 
