@@ -13,11 +13,15 @@ module vn.govsdk.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires com.fasterxml.jackson.databind;
+    requires java.xml;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
     exports vn.govsdk.testkit.data;
     exports vn.govsdk.testkit.junit;
+    exports vn.govsdk.testkit.oidc;
     exports vn.govsdk.testkit.pki;
+    exports vn.govsdk.testkit.population;
 }

@@ -2,6 +2,7 @@ package vn.govsdk.testkit;
 
 import java.util.List;
 import java.util.function.Function;
+import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 
 /**
  * Starts the mock platform as a standalone server with every emulated system mounted; used by
@@ -26,7 +27,10 @@ public final class MockServerRunner {
      */
     public static List<Function<MockGovPlatform, MockService>> defaultServices() {
         return List.of(
-                p -> new EchoService());
+                p -> new EchoService(),
+                p -> new vn.govsdk.testkit.population.PopulationDbService(p),
+                OpenIdProviderMock::dvcqgSso,
+                OpenIdProviderMock::vneid);
     }
 
     /**

@@ -18,7 +18,8 @@ class MockServerRunnerTest {
                     .contains("base URL    " + platform.baseUrl())
                     .contains("seed        42")
                     .contains("HTTPS       off")
-                    .contains("/echo  Echo (diagnostic)  " + platform.baseUrl("/echo"))
+                    .containsPattern("/echo +Echo \\(diagnostic\\)  " + platform.baseUrl("/echo"))
+                    .containsPattern("/sso +Portal SSO \\(DVCQG, WSO2 IS\\)  " + platform.baseUrl("/sso"))
                     .contains("admin page  " + platform.adminUrl())
                     .endsWith("\n");
             assertThat(Http.get(Http.client(), platform.baseUrl("/__admin/health")).status()).isEqualTo(200);
@@ -38,7 +39,8 @@ class MockServerRunnerTest {
     @Test
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
-            assertThat(platform.services()).extracting(MockService::pathPrefix).containsExactly("/pki", "/echo", "/count");
+            assertThat(platform.services()).extracting(MockService::pathPrefix)
+                    .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/count");
         }
     }
 }

@@ -17,7 +17,8 @@ public final class Tour {
      * @return the steps
      */
     public static List<TourStep> steps() {
-        return List.of(new IdentifierStep(), new ProvinceStep(), new TransportStep(), new SigningStep());
+        return List.of(new IdentifierStep(), new ProvinceStep(), new TransportStep(), new PopulationLookupStep(),
+                new CitizenLoginStep(), new SigningStep());
     }
 
     /**

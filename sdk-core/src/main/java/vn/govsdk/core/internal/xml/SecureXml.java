@@ -58,6 +58,15 @@ public final class SecureXml {
         }
     };
 
+    /**
+     * One configured factory: creating a factory costs several times a small parse (service lookup
+     * and configuration), so it is made once; the hardening features are never changed after.
+     */
+    private static final DocumentBuilderFactory FACTORY = documentBuilderFactory();
+
+    /** One builder per thread, reset after each parse: builders are not thread-safe. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newDocumentBuilder);
+
     private SecureXml() {
     }
 
@@ -93,15 +102,18 @@ public final class SecureXml {
      */
     public static DocumentBuilder newDocumentBuilder() {
         try {
-            DocumentBuilder builder = documentBuilderFactory().newDocumentBuilder();
-            builder.setErrorHandler(STRICT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed");
-            });
-            return builder;
+            return strict(FACTORY.newDocumentBuilder());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("cannot create a hardened XML parser", e);
         }
+    }
+
+    private static DocumentBuilder strict(DocumentBuilder builder) {
+        builder.setErrorHandler(STRICT);
+        builder.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entities are not allowed");
+        });
+        return builder;
     }
 
     /**
@@ -134,11 +146,16 @@ public final class SecureXml {
      * @throws ResponseDecodingException if the document is not well-formed or contains a DTD
      */
     public static Document parse(InputStream xml) {
+        DocumentBuilder builder = BUILDERS.get();
         try {
-            return newDocumentBuilder().parse(xml);
+            return builder.parse(xml);
         } catch (SAXException | IOException e) {
             throw new ResponseDecodingException(
                     "XML refused: " + PersonalDataMasker.standard().maskText(e.getMessage()), e);
+        } finally {
+            // reset() returns the builder to its state when created, which drops the handlers.
+            builder.reset();
+            strict(builder);
         }
     }
 

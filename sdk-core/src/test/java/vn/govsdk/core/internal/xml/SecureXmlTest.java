@@ -135,4 +135,33 @@ class SecureXmlTest {
         assertThatThrownBy(() -> SecureXml.transformerFactory().newTransformer(new StreamSource(new StringReader(xsl))))
                 .isInstanceOf(TransformerConfigurationException.class);
     }
+
+    @Test
+    void theReusedPerThreadParserStaysHardenedAfterGoodAndBadDocuments() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(SecureXml.parse("<a>" + i + "</a>").getDocumentElement().getTextContent())
+                    .isEqualTo(String.valueOf(i));
+            assertThatThrownBy(() -> SecureXml.parse("<!DOCTYPE a [<!ELEMENT a ANY>]><a>x</a>"))
+                    .isInstanceOf(ResponseDecodingException.class);
+            assertThatThrownBy(() -> SecureXml.parse("<a><b></a>")).isInstanceOf(ResponseDecodingException.class);
+        }
+    }
+
+    @Test
+    void parsesConcurrentlyFromManyThreads() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String value = "v" + i;
+                results.add(pool.submit(() -> SecureXml.parse("<r><x>" + value + "</x></r>")
+                        .getDocumentElement().getTextContent()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo("v" + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
