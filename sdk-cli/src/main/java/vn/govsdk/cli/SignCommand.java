@@ -94,7 +94,8 @@ final class SignCommand implements Callable<Integer> {
                 }
                 signed.writeTo(out);
                 o.println("signed " + in + " -> " + out + ": " + signed.format().displayName() + " "
-                        + signed.level().displayName() + " " + signed.packaging().name().toLowerCase(Locale.ROOT)
+                        + (signed.level() == vn.govsdk.signing.SignatureLevel.NONE ? "" : signed.level().displayName() + " ")
+                        + signed.packaging().name().toLowerCase(Locale.ROOT)
                         + ", " + signed.algorithm().jwsName() + ", at " + signed.signingTime());
                 o.println("  signer: " + signed.signerCertificate().getSubjectX500Principal().getName()
                         + " (issuer " + signed.signerCertificate().getIssuerX500Principal().getName() + ")");
