@@ -90,12 +90,9 @@ public final class XmlSec {
      * @throws IOException if reading fails
      */
     public static Document parse(byte[] bytes) throws SAXException, IOException {
-        DocumentBuilder b = BUILDER.get();
-        try {
-            return b.parse(new ByteArrayInputStream(bytes));
-        } finally {
-            b.reset();
-        }
+        // Reused without reset(): reset() would drop the strict error handler and the entity
+        // resolver SecureXml installs; each parse starts from a clean document anyway.
+        return BUILDER.get().parse(new ByteArrayInputStream(bytes));
     }
 
     /**
