@@ -260,15 +260,6 @@ public final class Document {
         return readAll();
     }
 
-    /**
-     * Reads the content for internal, read-only use without the defensive copy.
-     *
-     * @return the content; callers must not modify it
-     */
-    byte[] sharedBytes() {
-        return bytes != null ? bytes : readAll();
-    }
-
     private byte[] readAll() {
         if (size > MAX_IN_MEMORY) {
             throw new SigningException("document " + name + " is " + size + " bytes, too large to hold in memory; "

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.SignerInfo;
@@ -186,9 +185,5 @@ class CadesSignerTest {
             pos += n;
             return n;
         }
-    }
-
-    static byte[] copy(byte[] b) {
-        return Arrays.copyOf(b, b.length);
     }
 }

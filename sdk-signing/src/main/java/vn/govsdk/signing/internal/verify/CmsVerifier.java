@@ -609,7 +609,4 @@ public final class CmsVerifier {
         }
     }
 
-    static ASN1Integer version(int v) {
-        return new ASN1Integer(v);
-    }
 }

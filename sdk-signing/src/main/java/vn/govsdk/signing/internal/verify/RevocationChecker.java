@@ -1,7 +1,6 @@
 package vn.govsdk.signing.internal.verify;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.CRLException;
@@ -356,8 +355,4 @@ public final class RevocationChecker {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    /** Returns the serial for diagnostics. */
-    static String serial(BigInteger s) {
-        return s.toString(16);
-    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
@@ -118,8 +117,4 @@ public final class VerifierEngine {
         return dots >= 1 || b.length >= 512 ? Kind.JWS : Kind.UNKNOWN;
     }
 
-    /** For tests of the sniffing. */
-    static List<Kind> kinds() {
-        return List.of(Kind.values());
-    }
 }

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -553,7 +552,4 @@ public final class XadesEngine {
         return -1;
     }
 
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
 }
