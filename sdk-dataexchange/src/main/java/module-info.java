@@ -8,10 +8,15 @@ module vn.govsdk.dataexchange {
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // OutboxStore.jdbc(DataSource) has a java.sql type in its signature.
+    requires transitive java.sql;
+    // The default outbox store (OutboxStore.h2) is embedded H2; the PostgreSQL driver is never
+    // referenced, only java.sql, so it is not required here.
+    requires com.h2database;
 
     exports vn.govsdk.dataexchange.portal;
     exports vn.govsdk.dataexchange.payment;
-    // exports vn.govsdk.dataexchange.outbox;
+    exports vn.govsdk.dataexchange.outbox;
 
     // Shared with our own modules only (the CLI reads dossier files with the JSON codec).
     exports vn.govsdk.dataexchange.internal.portal to vn.govsdk.cli;

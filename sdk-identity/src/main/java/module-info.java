@@ -8,7 +8,8 @@ module vn.govsdk.identity {
     requires okhttp3;
     requires java.xml;
     requires com.nimbusds.jose.jwt;
+    requires com.fasterxml.jackson.databind;
 
     exports vn.govsdk.identity.population;
-    // exports vn.govsdk.identity.login;
+    exports vn.govsdk.identity.login;
 }

@@ -15,11 +15,13 @@ module vn.govsdk.testkit {
     requires com.fasterxml.jackson.databind;
     requires java.xml;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
     exports vn.govsdk.testkit.data;
     exports vn.govsdk.testkit.junit;
+    exports vn.govsdk.testkit.oidc;
     exports vn.govsdk.testkit.pki;
     exports vn.govsdk.testkit.portal;
     exports vn.govsdk.testkit.payment;

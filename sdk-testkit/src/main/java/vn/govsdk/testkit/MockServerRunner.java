@@ -2,6 +2,7 @@ package vn.govsdk.testkit;
 
 import java.util.List;
 import java.util.function.Function;
+import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 
 /**
  * Starts the mock platform as a standalone server with every emulated system mounted; used by
@@ -28,6 +29,8 @@ public final class MockServerRunner {
         return List.of(
                 p -> new EchoService(),
                 p -> new vn.govsdk.testkit.population.PopulationDbService(p),
+                OpenIdProviderMock::dvcqgSso,
+                OpenIdProviderMock::vneid,
                 vn.govsdk.testkit.portal.PortalService::new,
                 vn.govsdk.testkit.payment.PaymentPlatformService::new,
                 vn.govsdk.testkit.payment.PayGovService::new);

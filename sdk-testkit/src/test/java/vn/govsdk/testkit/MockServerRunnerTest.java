@@ -19,6 +19,7 @@ class MockServerRunnerTest {
                     .contains("seed        42")
                     .contains("HTTPS       off")
                     .containsPattern("/echo +Echo \\(diagnostic\\)  " + java.util.regex.Pattern.quote(platform.baseUrl("/echo").toString()))
+                    .containsPattern("/sso +Portal SSO \\(DVCQG, WSO2 IS\\)  " + java.util.regex.Pattern.quote(platform.baseUrl("/sso").toString()))
                     .containsPattern("/dvcqg +Public-service portal \\(DVCQG\\)  ")
                     .contains("admin page  " + platform.adminUrl())
                     .endsWith("\n");
@@ -40,7 +41,7 @@ class MockServerRunnerTest {
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix).startsWith("/pki", "/echo")
-                    .contains("/c06", "/dvcqg", "/ppdvcqg", "/paygov").endsWith("/count");
+                    .contains("/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov").endsWith("/count");
         }
     }
 }
