@@ -10,7 +10,7 @@ import vn.govsdk.testkit.oidc.OpenIdProviderMock;
  *
  * <pre>{@code
  * MockGovPlatform platform = MockServerRunner.start(8080, 42L, false);
- * System.out.println(MockServerRunner.summary(platform));
+ * log.info(MockServerRunner.summary(platform));   // base URL, services, admin page
  * // ... runs until platform.close()
  * }</pre>
  */
