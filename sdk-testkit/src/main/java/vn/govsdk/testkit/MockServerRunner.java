@@ -30,7 +30,9 @@ public final class MockServerRunner {
                 p -> new EchoService(),
                 p -> new vn.govsdk.testkit.population.PopulationDbService(p),
                 OpenIdProviderMock::dvcqgSso,
-                OpenIdProviderMock::vneid);
+                OpenIdProviderMock::vneid,
+                p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
+                p -> new vn.govsdk.testkit.gateway.XRoadService());
     }
 
     /**
