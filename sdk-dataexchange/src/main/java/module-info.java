@@ -16,4 +16,5 @@ module vn.govsdk.dataexchange {
     // exports vn.govsdk.dataexchange.portal;
     // exports vn.govsdk.dataexchange.payment;
     exports vn.govsdk.dataexchange.outbox;
+    exports vn.govsdk.dataexchange.gateway;
 }
