@@ -201,7 +201,8 @@ public final class DataSharingGatewayService implements MockService {
             String body = request.bodyAsString();
             int start = body.indexOf("<ping>");
             int end = body.indexOf("</ping>");
-            String ping = start >= 0 && end > start ? body.substring(start + 6, end) : "";
+            String ping = start >= 0 && end > start ? body.substring(start + 6, end)
+                    .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") : "";
             return MockResponse.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                     + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
                     + "<EchoResponse><pong>" + xmlEscape(ping) + "</pong><method>" + request.method()
