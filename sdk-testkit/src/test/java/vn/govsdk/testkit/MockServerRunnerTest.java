@@ -40,7 +40,7 @@ class MockServerRunnerTest {
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix)
-                    .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/count");
+                    .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/lgsp", "/xroad", "/count");
         }
     }
 }

@@ -20,6 +20,8 @@ import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.RetryPolicy;
+import vn.govsdk.testkit.Fault;
+import vn.govsdk.testkit.FaultRule;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.gateway.DataSharingGatewayService;
 import vn.govsdk.testkit.gateway.SyntheticCompanies;
@@ -197,6 +199,42 @@ class DataSharingGatewayClientTest {
         }
         assertThat(platform.journal().lastTo("/lgsp/demo")).get()
                 .satisfies(e -> assertThat(e.header("SOAPAction")).contains("\"urn:echo\""));
+    }
+
+    @Test
+    void readsAreRetriedOnATransientFailureAndWritesAreNot() {
+        platform.faults().add(FaultRule.builder().prefix("/lgsp").path("/lgsp/demo/**")
+                .fault(Fault.status(503)).failFirst(1).build());
+        List<java.time.Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DataSharingGatewayClient c = client().credentials(wso2())
+                .retryPolicy(RetryPolicy.builder().maxRetries(2).build()).sleeper(slept::add).build()) {
+            assertThat(c.get(GatewayApi.of("demo", "1.0"), "echo", Map.of(), Echo.class).method()).isEqualTo("GET");
+            assertThat(slept).hasSize(1);
+            platform.faults().add(FaultRule.builder().prefix("/lgsp").path("/lgsp/demo/**")
+                    .fault(Fault.status(503)).failFirst(1).build());
+            assertThatThrownBy(() -> c.post(GatewayApi.of("demo", "1.0"), "echo", new Ping("once", 1), Echo.class))
+                    .isInstanceOfSatisfying(GovServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        }
+        assertThat(platform.journal().requests(e -> e.path().startsWith("/lgsp/demo") && e.method().equals("POST")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aVnptOnlyGatewayRefusesTheWso2FlavourAndAcceptsTheVnptOne() {
+        try (MockGovPlatform vnptOnly = MockGovPlatform.builder().seed(11)
+                .service(p -> new DataSharingGatewayService(p, DataSharingGatewayService.Flavour.VNPT)).build()) {
+            java.util.function.Function<DataSharingGatewayClient.Builder, DataSharingGatewayClient.Builder> base =
+                    b -> b.endpoint(vnptOnly.baseUrl("/lgsp")).retryPolicy(RetryPolicy.none());
+            ClientCredentials cc = GatewayAuth.clientCredentials(vnptOnly.baseUrl(DataSharingGatewayService.TOKEN_PATH),
+                    DataSharingGatewayService.CLIENT_ID, Secret.of(DataSharingGatewayService.CLIENT_SECRET));
+            try (DataSharingGatewayClient wso2Only = base.apply(DataSharingGatewayClient.builder()).credentials(cc).build()) {
+                assertThatThrownBy(wso2Only::listCodeLists).isInstanceOf(AuthenticationFailedException.class);
+            }
+            try (DataSharingGatewayClient both = base.apply(DataSharingGatewayClient.builder())
+                    .credentials(cc, vnpt(DataSharingGatewayService.SECRET_KEY)).build()) {
+                assertThat(both.listCodeLists()).isNotEmpty();
+            }
+        }
     }
 
     @Test
