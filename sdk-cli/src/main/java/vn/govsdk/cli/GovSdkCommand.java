@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GovSdkCommand.Version.class,
         description = "Vietnamese digital-government integration from the shell: "
-                + "the tour, the mock platform, identifier checks.",
+                + "the tour, the mock platform, identifier checks, citizen login, signing and verification.",
         subcommands = {DemoCommand.class, MockServerCommand.class, IdCommand.class, CitizenCommand.class,
-                CommandLine.HelpCommand.class})
+                SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class GovSdkCommand implements Runnable {
 
     /** Exit code for success. */

@@ -1,0 +1,170 @@
+package vn.govsdk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.auth.Secret;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.DocumentSigner;
+import vn.govsdk.signing.Pkcs11Config;
+import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.SignedDocument;
+import vn.govsdk.signing.SigningException;
+import vn.govsdk.signing.SigningKey;
+import vn.govsdk.signing.cades.CadesSigner;
+import vn.govsdk.signing.jws.JwsSigner;
+import vn.govsdk.signing.xades.XadesSigner;
+
+/**
+ * {@code govsdk sign}: signs a file with a key from a PKCS#12 file or a PKCS#11 token. Passwords and
+ * PINs come from files or environment variables, never from the command line.
+ */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = {"Sign a file: XAdES (XML), CAdES/PKCS#7 (any file) or JWS (JSON), baseline B-B.",
+            "The key comes from a PKCS#12 file (--pkcs12 with --password-file, or the environment variable "
+                    + SignCommand.PASSWORD_ENV + ") or a PKCS#11 token or HSM (--pkcs11 CONFIG with --pin-file, "
+                    + "or the environment variable " + SignCommand.PIN_ENV + ").",
+            "Exits 0 when signed, 2 on bad usage, unreadable input or a key that cannot be used."})
+final class SignCommand implements Callable<Integer> {
+
+    static final String PASSWORD_ENV = "GOVSDK_PKCS12_PASSWORD";
+    static final String PIN_ENV = "GOVSDK_PKCS11_PIN";
+
+    @Option(names = "--format", required = true, paramLabel = "xades|cades|pades|jws",
+            description = "signature format")
+    private String format;
+
+    @Option(names = "--packaging", paramLabel = "enveloped|enveloping|detached",
+            description = "where the signature goes: enveloped (XAdES default), enveloping (the content inside: "
+                    + "attached CAdES, JWS default) or detached (CAdES default)")
+    private String packaging;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "the file to sign")
+    private Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the signed file or detached signature")
+    private Path out;
+
+    @Option(names = "--pkcs12", paramLabel = "FILE", description = "PKCS#12 key file (.p12, .pfx)")
+    private Path pkcs12;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the PKCS#12 password")
+    private Path passwordFile;
+
+    @Option(names = "--pkcs11", paramLabel = "CONFIG",
+            description = "PKCS#11 configuration file: library = ..., slotListIndex | slot | tokenLabel = ..., "
+                    + "optional keyLabel, keyId")
+    private Path pkcs11;
+
+    @Option(names = "--pin-file", paramLabel = "FILE", description = "file holding the token PIN")
+    private Path pinFile;
+
+    @Option(names = "--level", paramLabel = "B|T|LT", description = "baseline level; B (B-B) in this version")
+    private String level = "B";
+
+    @Option(names = "--tsa", paramLabel = "URL", description = "timestamp authority, for levels T and LT (not in this version)")
+    private String tsa;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = spec.commandLine().getOut();
+        try {
+            DocumentSigner signer = signer();
+            if (!Files.isRegularFile(in)) {
+                err.println("cannot read --in " + in + ": no such file");
+                return GovSdkCommand.USAGE;
+            }
+            Document document = Document.of(in);
+            try (SigningKey key = key()) {
+                SignedDocument signed = signer.sign(document, key);
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                signed.writeTo(out);
+                o.println("signed " + in + " -> " + out + ": " + signed.format().displayName() + " "
+                        + (signed.level() == vn.govsdk.signing.SignatureLevel.NONE ? "" : signed.level().displayName() + " ")
+                        + signed.packaging().name().toLowerCase(Locale.ROOT)
+                        + ", " + signed.algorithm().jwsName() + ", at " + signed.signingTime());
+                o.println("  signer: " + signed.signerCertificate().getSubjectX500Principal().getName()
+                        + " (issuer " + signed.signerCertificate().getIssuerX500Principal().getName() + ")");
+            }
+            return GovSdkCommand.OK;
+        } catch (InvalidInputException e) {
+            err.println("invalid: " + e.getMessage());
+            return GovSdkCommand.USAGE;
+        } catch (SigningException e) {
+            err.println("cannot sign: " + e.getMessage());
+            return GovSdkCommand.USAGE;
+        } catch (IOException e) {
+            err.println("cannot write --out " + out + ": " + e.getMessage());
+            return GovSdkCommand.USAGE;
+        }
+    }
+
+    private DocumentSigner signer() {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!level.equalsIgnoreCase("B") && !level.equalsIgnoreCase("B-B")) {
+            throw new InvalidInputException("--level", "must be B in this version; " + level
+                    + " needs a timestamp authority, which arrives with PAdES and long-term validation");
+        }
+        if (tsa != null) {
+            throw new InvalidInputException("--tsa", "applies to levels T and LT, which this version does not make yet");
+        }
+        SignaturePackaging p = packaging == null ? null : switch (packaging.toLowerCase(Locale.ROOT)) {
+            case "enveloped" -> SignaturePackaging.ENVELOPED;
+            case "enveloping", "attached" -> SignaturePackaging.ENVELOPING;
+            case "detached" -> SignaturePackaging.DETACHED;
+            default -> throw new InvalidInputException("--packaging", "must be enveloped, enveloping or detached, got " + packaging);
+        };
+        return switch (f) {
+            case "xades" -> XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p).build();
+            case "cades", "pkcs7" -> CadesSigner.builder().packaging(p == null ? SignaturePackaging.DETACHED : p)
+                    .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7 : vn.govsdk.signing.SignatureFormat.CADES)
+                    .build();
+            case "jws" -> JwsSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPING : p).build();
+            case "pades" -> throw new InvalidInputException("--format", "pades is not in this version yet (PDF signing "
+                    + "arrives with PAdES); sign a PDF with --format cades --packaging detached meanwhile");
+            default -> throw new InvalidInputException("--format", "must be xades, cades, pades or jws, got " + format);
+        };
+    }
+
+    private SigningKey key() {
+        if ((pkcs12 == null) == (pkcs11 == null)) {
+            throw new InvalidInputException("key", "give exactly one of --pkcs12 FILE or --pkcs11 CONFIG");
+        }
+        if (pkcs12 != null) {
+            if (pinFile != null) {
+                throw new InvalidInputException("--pin-file", "goes with --pkcs11; a PKCS#12 file takes --password-file");
+            }
+            return SigningKey.pkcs12(pkcs12, secret(passwordFile, "--password-file", PASSWORD_ENV));
+        }
+        if (passwordFile != null) {
+            throw new InvalidInputException("--password-file", "goes with --pkcs12; a token takes --pin-file");
+        }
+        return SigningKey.pkcs11(Pkcs11Config.fromFile(pkcs11).pin(secret(pinFile, "--pin-file", PIN_ENV)).build());
+    }
+
+    private static Secret secret(Path file, String option, String variable) {
+        if (file != null) {
+            return Secret.fromFile(file);
+        }
+        String env = System.getenv(variable);
+        if (env == null || env.isEmpty()) {
+            throw new InvalidInputException(option, "is required (or set the environment variable " + variable
+                    + "); secrets are never taken from the command line");
+        }
+        return Secret.of(env);
+    }
+}

@@ -1,0 +1,111 @@
+package vn.govsdk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.verify.Reason;
+import vn.govsdk.signing.verify.ReasonCode;
+import vn.govsdk.signing.verify.RevocationChecking;
+import vn.govsdk.signing.verify.SignatureReport;
+import vn.govsdk.signing.verify.SignatureVerifier;
+import vn.govsdk.signing.verify.TrustAnchors;
+import vn.govsdk.signing.verify.VerificationReport;
+
+/** {@code govsdk verify}: verifies every signature of a file and prints a report. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify the signatures of a file: XML Signature and XAdES, CAdES/PKCS#7, JWS.",
+            "Trusts the bundled Vietnamese roots (National Root CA, government special-use root of Ban Cơ yếu) "
+                    + "plus any --trust certificate; checks revocation online (OCSP, CRL) unless --no-revocation.",
+            "Exits 0 when every signature is VALID, 1 when one is INVALID or INDETERMINATE (or none is found), "
+                    + "2 on bad usage or unreadable input."})
+final class VerifyCommand implements Callable<Integer> {
+
+    /** Santuario reports failed digests through java.util.logging; the report says it better. */
+    private static final Logger SANTUARIO = Logger.getLogger("org.apache.xml.security");
+
+    static {
+        SANTUARIO.setLevel(Level.OFF);
+    }
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "the signed file or detached signature")
+    private Path in;
+
+    @Option(names = "--detached", paramLabel = "ORIGINAL", description = "the signed document, for a detached signature")
+    private Path detached;
+
+    @Option(names = "--trust", paramLabel = "CERT.pem", description = "also trust this root or CA certificate (repeatable)")
+    private List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--no-default-trust", description = "trust only the --trust certificates, not the bundled roots")
+    private boolean noDefaultTrust;
+
+    @Option(names = "--no-revocation", description = "do not check revocation (the report says so)")
+    private boolean noRevocation;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    private boolean json;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
+                err.println("cannot read --in " + in + ": no such readable file");
+                return GovSdkCommand.USAGE;
+            }
+            if (detached != null && (!Files.isRegularFile(detached) || !Files.isReadable(detached))) {
+                err.println("cannot read --detached " + detached + ": no such readable file");
+                return GovSdkCommand.USAGE;
+            }
+            TrustAnchors anchors = null;
+            for (Path t : trust) {
+                TrustAnchors more = TrustAnchors.fromPem(t);
+                anchors = anchors == null ? more : anchors.plus(more);
+            }
+            if (noDefaultTrust && anchors == null) {
+                throw new InvalidInputException("--no-default-trust", "needs at least one --trust certificate");
+            }
+            if (!noDefaultTrust) {
+                anchors = anchors == null ? TrustAnchors.defaults() : TrustAnchors.defaults().plus(anchors);
+            }
+            SignatureVerifier verifier = SignatureVerifier.builder().trust(anchors)
+                    .revocationChecking(noRevocation ? RevocationChecking.OFF : RevocationChecking.ONLINE).build();
+            Document signed = Document.of(in);
+            VerificationReport report = detached == null ? verifier.verify(signed) : verifier.verify(signed, Document.of(detached));
+            if (needsDetached(report)) {
+                err.println("the signature in " + in + " is detached: give the signed document with --detached ORIGINAL");
+                return GovSdkCommand.USAGE;
+            }
+            out.println(json ? report.toJson() : report.toString());
+            return report.isValid() ? GovSdkCommand.OK : GovSdkCommand.NEGATIVE;
+        } catch (InvalidInputException e) {
+            err.println("invalid: " + e.getMessage());
+            return GovSdkCommand.USAGE;
+        }
+    }
+
+    private static boolean needsDetached(VerificationReport report) {
+        for (SignatureReport s : report.signatures()) {
+            for (Reason r : s.reasons()) {
+                if (r.code() == ReasonCode.DETACHED_CONTENT_MISSING) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * govsdk signing: create and verify XAdES, CAdES/PKCS#7 and JWS signatures with keys in PKCS#12
+ * files, on PKCS#11 tokens and HSMs, or with remote signing services; verification against the
+ * Vietnamese trust anchors with OCSP and CRL checks that fail closed. Depends on sdk-core only.
+ */
+module vn.govsdk.signing {
+    requires transitive vn.govsdk.core;
+    requires transitive java.xml;
+    requires java.xml.crypto;
+    requires java.naming;
+    requires org.slf4j;
+    requires okhttp3;
+    requires org.apache.santuario.xmlsec;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+    requires com.nimbusds.jose.jwt;
+
+    exports vn.govsdk.signing;
+    exports vn.govsdk.signing.xades;
+    exports vn.govsdk.signing.cades;
+    exports vn.govsdk.signing.jws;
+    exports vn.govsdk.signing.verify;
+}

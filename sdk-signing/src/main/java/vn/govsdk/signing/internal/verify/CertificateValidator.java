@@ -1,0 +1,324 @@
+package vn.govsdk.signing.internal.verify;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.signing.SignatureAlgorithm;
+import vn.govsdk.signing.internal.Certs;
+import vn.govsdk.signing.verify.CertificateInfo;
+import vn.govsdk.signing.verify.ReasonCode;
+import vn.govsdk.signing.verify.RevocationChecking;
+import vn.govsdk.signing.verify.RevocationStatus;
+import vn.govsdk.signing.verify.SignatureReport;
+import vn.govsdk.signing.verify.TrustAnchors;
+
+/**
+ * The checks every format shares once the signature is known to be intact: the signer's key and key
+ * usage, validity at the signing time, a chain to a trust anchor (built here so a failure can name the
+ * missing issuer, then checked by the JDK's PKIX validator), and revocation of every certificate of
+ * the chain.
+ */
+public final class CertificateValidator {
+
+    private static final int MAX_DEPTH = 10;
+
+    private static final int CACHE_LIMIT = 2_000;
+
+    /** Certificate signature checks and PKIX results, which do not change: keyed by fingerprints. */
+    private final java.util.Map<List<java.nio.ByteBuffer>, Boolean> signatureCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<List<java.nio.ByteBuffer>, String> pkixCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final TrustAnchors trust;
+    private final RevocationChecking revocationChecking;
+    private final RevocationChecker revocation;
+
+    /**
+     * Creates the validator.
+     *
+     * @param trust the trust anchors
+     * @param revocationChecking whether to check revocation
+     * @param revocation the checker (unused when checking is off)
+     */
+    public CertificateValidator(TrustAnchors trust, RevocationChecking revocationChecking, RevocationChecker revocation) {
+        this.trust = trust;
+        this.revocationChecking = revocationChecking;
+        this.revocation = revocation;
+    }
+
+    /**
+     * Returns the certificates of the trust configuration (anchors and intermediates).
+     *
+     * @return the certificates
+     */
+    public List<X509Certificate> knownCertificates() {
+        List<X509Certificate> all = new ArrayList<>(trust.anchors());
+        all.addAll(trust.intermediates());
+        return all;
+    }
+
+    /**
+     * Validates the signer and fills the report.
+     *
+     * @param report the report being built
+     * @param signer the signer's certificate
+     * @param available certificates from the signature, to build the chain with
+     * @param signingTime the claimed signing time, or {@code null}
+     * @param validationTime now
+     */
+    public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime) {
+        report.signer(CertificateInfo.of(signer));
+        try {
+            SignatureAlgorithm.checkKeyStrength(signer.getPublicKey());
+        } catch (InvalidInputException e) {
+            report.invalid(ReasonCode.WEAK_ALGORITHM, "the signer's " + e.rule());
+        }
+        if (!Certs.keyUsageAllowsSigning(signer)) {
+            report.invalid(ReasonCode.KEY_USAGE, "the certificate of " + Certs.describe(signer)
+                    + " is not meant for signatures: its key usage allows only " + Certs.keyUsageNames(signer)
+                    + "; a signing certificate needs digitalSignature or nonRepudiation");
+        }
+        if (signingTime != null && signingTime.isAfter(validationTime.plus(java.time.Duration.ofMinutes(5)))) {
+            report.invalid(ReasonCode.STRUCTURE_INVALID, "the signature claims to have been made at " + signingTime
+                    + ", which is in the future; the signer's clock is wrong or the signing time was forged");
+        }
+        Instant at = signingTime != null ? signingTime : validationTime;
+        String when = signingTime != null ? "at the signing time " + signingTime : "now (" + validationTime + ")";
+        if (at.isBefore(signer.getNotBefore().toInstant())) {
+            report.invalid(ReasonCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + Certs.describe(signer)
+                    + " was not yet valid " + when + "; it is valid from " + signer.getNotBefore().toInstant());
+        } else if (at.isAfter(signer.getNotAfter().toInstant())) {
+            report.invalid(ReasonCode.CERTIFICATE_EXPIRED, "the certificate of " + Certs.describe(signer)
+                    + " had expired " + when + "; it was valid until " + signer.getNotAfter().toInstant());
+        } else if (validationTime.isAfter(signer.getNotAfter().toInstant())) {
+            report.indeterminate(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING, "the certificate of "
+                    + Certs.describe(signer) + " expired on " + signer.getNotAfter().toInstant()
+                    + ", after the claimed signing time; without a timestamp nothing proves the document was "
+                    + "signed before that. Ask the sender for a timestamped (B-T) signature");
+        }
+
+        List<X509Certificate> path = new ArrayList<>();
+        path.add(signer);
+        X509Certificate anchor = buildChain(report, path, available, at);
+        List<CertificateInfo> infos = new ArrayList<>();
+        for (X509Certificate c : path) {
+            infos.add(CertificateInfo.of(c));
+        }
+        if (anchor != null && !path.contains(anchor)) {
+            infos.add(CertificateInfo.of(anchor));
+        }
+        report.chain(infos);
+        if (anchor == null) {
+            report.revocation(RevocationStatus.NOT_CHECKED);
+            if (revocationChecking == RevocationChecking.OFF) {
+                report.warning(ReasonCode.REVOCATION_NOT_CHECKED, "revocation checking was turned off by the application");
+            }
+            return;
+        }
+        report.trustAnchor(CertificateInfo.of(anchor));
+        pkix(report, path, anchor, at);
+        checkRevocation(report, path, anchor, signingTime);
+    }
+
+    private X509Certificate buildChain(SignatureReport.Builder report, List<X509Certificate> path,
+            List<X509Certificate> available, Instant at) {
+        List<X509Certificate> pool = new ArrayList<>(available);
+        pool.addAll(trust.intermediates());
+        X509Certificate current = path.get(0);
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            for (X509Certificate a : trust.anchors()) {
+                if (a.equals(current)) {
+                    return a;
+                }
+            }
+            for (X509Certificate a : trust.anchors()) {
+                if (a.getSubjectX500Principal().equals(current.getIssuerX500Principal()) && signedBy(current, a)) {
+                    checkCa(report, a, at, true);
+                    return a;
+                }
+            }
+            if (current.getSubjectX500Principal().equals(current.getIssuerX500Principal()) && signedBy(current, current)) {
+                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the chain ends at the root '" + Certs.subject(current)
+                        + "', which is not a trusted root; if this CA is legitimate, add its certificate to the trust anchors");
+                return null;
+            }
+            X509Certificate issuer = null;
+            boolean nameMatched = false;
+            if (revocationChecking == RevocationChecking.ONLINE
+                    && pool.stream().noneMatch(c -> c.getSubjectX500Principal().equals(path.get(path.size() - 1).getIssuerX500Principal()))) {
+                // The signature lacks the issuer (tokens often hold only the signer's certificate): fetch it
+                // from the certificate's AIA caIssuers URL; it is trusted only if it chains to an anchor.
+                pool.addAll(revocation.caIssuers(current));
+            }
+            for (X509Certificate c : pool) {
+                if (!path.contains(c) && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+                    nameMatched = true;
+                    if (signedBy(current, c)) {
+                        issuer = c;
+                        break;
+                    }
+                }
+            }
+            if (issuer == null) {
+                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, nameMatched
+                        ? "the certificate '" + Certs.subject(current) + "' is not signed by any certificate named '"
+                                + Certs.issuer(current) + "' that is available; the chain is broken or forged"
+                        : "the issuer '" + Certs.issuer(current) + "' of '" + Certs.subject(current)
+                                + "' is neither a trusted root nor among the certificates available; the signature "
+                                + "does not chain to a trusted root (add the CA to the trust anchors if it is legitimate)");
+                return null;
+            }
+            checkCa(report, issuer, at, false);
+            path.add(issuer);
+            current = issuer;
+        }
+        report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the certificate chain is longer than " + MAX_DEPTH);
+        return null;
+    }
+
+    private static void checkCa(SignatureReport.Builder report, X509Certificate ca, Instant at, boolean anchor) {
+        if (!anchor && ca.getBasicConstraints() < 0) {
+            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "'" + Certs.subject(ca) + "' signed a certificate of the "
+                    + "chain but is not a certification authority (basic constraints)");
+        }
+        boolean[] ku = ca.getKeyUsage();
+        if (!anchor && ku != null && (ku.length < 6 || !ku[5])) {
+            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the CA '" + Certs.subject(ca)
+                    + "' may not sign certificates (key usage lacks keyCertSign)");
+        }
+        if (at.isBefore(ca.getNotBefore().toInstant()) || at.isAfter(ca.getNotAfter().toInstant())) {
+            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the CA certificate '" + Certs.subject(ca)
+                    + "' was not valid at " + at + " (valid " + ca.getNotBefore().toInstant() + " to "
+                    + ca.getNotAfter().toInstant() + ")");
+        }
+    }
+
+    private boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+        List<java.nio.ByteBuffer> key = List.of(der(cert), der(issuer));
+        Boolean cached = signatureCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        boolean ok;
+        try {
+            cert.verify(issuer.getPublicKey());
+            ok = true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            ok = false;
+        }
+        if (signatureCache.size() < CACHE_LIMIT) {
+            signatureCache.put(key, ok);
+        }
+        return ok;
+    }
+
+    private void pkix(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor, Instant at) {
+        if (report.has(ReasonCode.UNTRUSTED_CHAIN) || report.has(ReasonCode.CERTIFICATE_EXPIRED)
+                || report.has(ReasonCode.CERTIFICATE_NOT_YET_VALID)) {
+            return;
+        }
+        List<X509Certificate> certs = new ArrayList<>(path);
+        certs.remove(anchor);
+        if (certs.isEmpty()) {
+            return;
+        }
+        // Validity was checked above at the signing time; what PKIX adds (critical extensions, basic
+        // constraints, path length, policies, name constraints) does not depend on the time: cached.
+        List<java.nio.ByteBuffer> key = new ArrayList<>();
+        key.add(der(anchor));
+        for (X509Certificate c : certs) {
+            key.add(der(c));
+        }
+        String cached = pkixCache.get(key);
+        if (cached != null) {
+            if (!cached.isEmpty()) {
+                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, cached);
+            }
+            return;
+        }
+        String problem = pkixProblem(certs, anchor, at);
+        if (pkixCache.size() < CACHE_LIMIT) {
+            pkixCache.put(List.copyOf(key), problem);
+        }
+        if (!problem.isEmpty()) {
+            report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, problem);
+        }
+    }
+
+    /** The full DER encoding as a cache key: equal only for the very same certificate. */
+    private static java.nio.ByteBuffer der(X509Certificate c) {
+        return java.nio.ByteBuffer.wrap(Certs.encoded(c));
+    }
+
+    private static String pkixProblem(List<X509Certificate> certs, X509Certificate anchor, Instant at) {
+        try {
+            CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(certs);
+            PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(at));
+            CertPathValidator.getInstance("PKIX").validate(cp, params);
+            return "";
+        } catch (CertPathValidatorException e) {
+            return "the chain to '" + Certs.subject(anchor) + "' does not pass PKIX validation: " + e.getMessage();
+        } catch (GeneralSecurityException e) {
+            return "the chain could not be validated: " + e.getMessage();
+        }
+    }
+
+    private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
+            Instant signingTime) {
+        if (revocationChecking == RevocationChecking.OFF) {
+            report.revocation(RevocationStatus.NOT_CHECKED);
+            report.warning(ReasonCode.REVOCATION_NOT_CHECKED, "revocation checking was turned off by the application; "
+                    + "the certificates may have been revoked");
+            return;
+        }
+        RevocationStatus overall = RevocationStatus.GOOD;
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate cert = path.get(i);
+            if (cert.equals(anchor)) {
+                break;
+            }
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
+            RevocationChecker.Result r = revocation.check(cert, issuer);
+            switch (r.state()) {
+                case GOOD -> {
+                    // Nothing to report.
+                }
+                case REVOKED -> {
+                    overall = RevocationStatus.REVOKED;
+                    String what = "the certificate " + Certs.describe(cert) + " was revoked on " + r.revocationTime()
+                            + (r.reason() != null ? " (reason: " + r.reason() + ")" : "") + ", according to " + r.source();
+                    if (signingTime == null || !signingTime.isBefore(r.revocationTime())) {
+                        report.invalid(ReasonCode.CERTIFICATE_REVOKED, what
+                                + (signingTime != null ? ", no later than the signing time " + signingTime : "")
+                                + "; the signature must not be accepted");
+                    } else {
+                        report.indeterminate(ReasonCode.REVOKED_AFTER_SIGNING_TIME, what + ", after the claimed signing time "
+                                + signingTime + "; without a timestamp nothing proves the document was signed before that");
+                    }
+                }
+                case UNKNOWN -> {
+                    if (overall == RevocationStatus.GOOD) {
+                        overall = RevocationStatus.UNKNOWN;
+                    }
+                    report.indeterminate(ReasonCode.REVOCATION_UNKNOWN, "whether the certificate " + Certs.describe(cert)
+                            + " is revoked could not be established: " + String.join("; ", r.problems())
+                            + ". Check network access to the CA and try again later");
+                }
+            }
+        }
+        report.revocation(overall);
+    }
+}

@@ -1,0 +1,612 @@
+package vn.govsdk.signing.internal.verify;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertID;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificate;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.signing.DigestAlgorithm;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.SignatureAlgorithm;
+import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.SignatureLevel;
+import vn.govsdk.signing.internal.Certs;
+import vn.govsdk.signing.verify.CertificateInfo;
+import vn.govsdk.signing.verify.Reason;
+import vn.govsdk.signing.verify.ReasonCode;
+import vn.govsdk.signing.verify.SignatureReport;
+import vn.govsdk.signing.verify.SignedContent;
+
+/**
+ * Verifies CMS signed data (CAdES and PKCS#7), attached or detached. The structure is read strictly
+ * (versions, algorithm parameters, the signer's digest algorithm listed in the signed data), detached
+ * content is hashed as a stream in one pass for every signer, and each signer gets its own report.
+ */
+public final class CmsVerifier {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final CertificateValidator validator;
+
+    /**
+     * Creates the verifier.
+     *
+     * @param validator the common certificate checks
+     */
+    public CmsVerifier(CertificateValidator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Verifies a CMS document.
+     *
+     * @param signed the signature (DER, or PEM {@code PKCS7}/{@code CMS})
+     * @param detached the detached content, or {@code null}
+     * @param validationTime now
+     * @return the reports
+     */
+    public FormatResult verify(Document signed, Document detached, Instant validationTime) {
+        SignedData sd;
+        try {
+            sd = parse(signed.bytes());
+        } catch (IllegalArgumentException | IOException | ClassCastException e) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not CMS signed data (PKCS#7): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
+        ContentInfo encap = sd.getEncapContentInfo();
+        ASN1OctetString eContent = encap.getContent() == null ? null : ASN1OctetString.getInstance(encap.getContent());
+        List<X509Certificate> certs = new ArrayList<>();
+        if (sd.getCertificates() != null) {
+            // Certificates are read from their bytes as they are in the file (re-encoding could hide a change).
+            List<byte[]> raw = DerWalk.certificates(signedBytes(signed));
+            int i = 0;
+            for (ASN1Encodable e : sd.getCertificates()) {
+                try {
+                    byte[] der = raw != null && i < raw.size() ? raw.get(i) : e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+                    X509Certificate c = Certs.parse(der);
+                    if (!Arrays.equals(c.getEncoded(), der)) {
+                        throw new CertificateException("not DER");
+                    }
+                    certs.add(c);
+                    i++;
+                } catch (CertificateException | IOException | RuntimeException ex) {
+                    return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "a certificate in the signature cannot "
+                            + "be read; the signature was damaged or altered"));
+                }
+            }
+        }
+        if (sd.getCRLs() != null) {
+            for (ASN1Encodable e : sd.getCRLs()) {
+                try {
+                    if (!(e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject)) {
+                        org.bouncycastle.asn1.x509.CertificateList.getInstance(e);
+                        java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(
+                                new ByteArrayInputStream(e.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
+                    }
+                } catch (Exception ex) {
+                    return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the revocation information in the "
+                            + "signature is not a CRL; the signature was damaged or altered"));
+                }
+            }
+        }
+        List<SignerInfo> signers = new ArrayList<>();
+        for (ASN1Encodable e : sd.getSignerInfos()) {
+            signers.add(SignerInfo.getInstance(e));
+        }
+        if (signers.isEmpty()) {
+            return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the CMS signed data holds no signer"));
+        }
+        String structure = checkStructure(sd, signers);
+        if (structure != null) {
+            return FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, structure));
+        }
+        boolean isDetached = eContent == null;
+        if (!isDetached && detached != null) {
+            return FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, "the signature holds its content "
+                    + "(attached), but detached content was also given; verify it alone"));
+        }
+        // One pass over the content for every digest and raw signature.
+        Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
+        List<Check> checks = new ArrayList<>();
+        for (SignerInfo si : signers) {
+            checks.add(new Check(si));
+        }
+        for (Check c : checks) {
+            c.prepare(certs);
+            if (c.digest != null) {
+                digests.computeIfAbsent(c.digest, DigestAlgorithm::newMessageDigest);
+            }
+        }
+        if (isDetached && detached == null) {
+            List<SignatureReport> reports = new ArrayList<>();
+            for (Check c : checks) {
+                SignatureReport.Builder b = c.report();
+                b.invalid(ReasonCode.DETACHED_CONTENT_MISSING, "the signature is detached (.p7s): give the signed "
+                        + "document to the verifier as the detached content");
+                reports.add(b.build());
+            }
+            return new FormatResult(reports, List.of());
+        }
+        try (InputStream in = isDetached ? detached.openStream() : new ByteArrayInputStream(eContent.getOctets())) {
+            byte[] buf = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (MessageDigest md : digests.values()) {
+                    md.update(buf, 0, n);
+                }
+                for (Check c : checks) {
+                    c.updateRaw(buf, n);
+                }
+            }
+        } catch (IOException e) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the detached content cannot be read: " + e.getMessage()));
+        }
+        Map<DigestAlgorithm, byte[]> results = new HashMap<>();
+        digests.forEach((k, v) -> results.put(k, v.digest()));
+        Document content = isDetached ? detached
+                : Document.of(eContent.getOctets(), signed.name() + ".content", Document.OCTET_STREAM);
+        List<SignatureReport> reports = new ArrayList<>();
+        for (Check c : checks) {
+            reports.add(c.finish(results, encap.getContentType(), content, isDetached, certs, validationTime));
+        }
+        return new FormatResult(reports, List.of());
+    }
+
+    private static byte[] signedBytes(Document signed) {
+        try {
+            return pemToDer(signed.bytes());
+        } catch (IOException e) {
+            return signed.bytes();
+        }
+    }
+
+    static byte[] pemToDer(byte[] bytes) throws IOException {
+        String head = new String(bytes, 0, Math.min(bytes.length, 40), java.nio.charset.StandardCharsets.US_ASCII);
+        if (!head.startsWith("-----BEGIN")) {
+            return bytes;
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        int start = text.indexOf('\n');
+        int end = text.indexOf("-----END");
+        if (start < 0 || end < 0) {
+            throw new IOException("a PEM block is not closed");
+        }
+        return Base64.getMimeDecoder().decode(text.substring(start + 1, end));
+    }
+
+    static SignedData parse(byte[] bytes) throws IOException {
+        byte[] der = bytes;
+        String head = new String(bytes, 0, Math.min(bytes.length, 40), java.nio.charset.StandardCharsets.US_ASCII);
+        if (head.startsWith("-----BEGIN")) {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+            int start = text.indexOf('\n');
+            int end = text.indexOf("-----END");
+            if (start < 0 || end < 0) {
+                throw new IOException("a PEM block is not closed");
+            }
+            der = Base64.getMimeDecoder().decode(text.substring(start + 1, end));
+        }
+        try (ASN1InputStream in = new ASN1InputStream(der)) {
+            ASN1Primitive p = in.readObject();
+            if (p == null) {
+                throw new IOException("empty document");
+            }
+            if (in.readObject() != null) {
+                throw new IOException("bytes after the end of the signature");
+            }
+            ContentInfo ci = ContentInfo.getInstance(p);
+            if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
+                throw new IOException("content type " + ci.getContentType() + " is not signed data");
+            }
+            return SignedData.getInstance(ci.getContent());
+        }
+    }
+
+    /** RFC 5652 5.1 and 5.3: versions, and the signers' digest algorithms listed in the signed data. */
+    private static String checkStructure(SignedData sd, List<SignerInfo> signers) {
+        Set<ASN1ObjectIdentifier> listed = new LinkedHashSet<>();
+        for (ASN1Encodable e : sd.getDigestAlgorithms()) {
+            AlgorithmIdentifier a = AlgorithmIdentifier.getInstance(e);
+            if (!nullOrAbsent(a)) {
+                return "a digest algorithm of the signed data has unexpected parameters";
+            }
+            listed.add(a.getAlgorithm());
+        }
+        boolean anyV3 = false;
+        for (SignerInfo si : signers) {
+            int expected = si.getSID().isTagged() ? 3 : 1;
+            anyV3 |= expected == 3;
+            if (si.getVersion().intValueExact() != expected) {
+                return "a signer has version " + si.getVersion() + " but must have version " + expected;
+            }
+            if (!listed.contains(si.getDigestAlgorithm().getAlgorithm())) {
+                return "a signer's digest algorithm is not listed in the signed data";
+            }
+        }
+        boolean otherCerts = false;
+        if (sd.getCertificates() != null) {
+            for (ASN1Encodable e : sd.getCertificates()) {
+                otherCerts |= e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject;
+            }
+        }
+        int expected = otherCerts ? 4 : (anyV3 || !CMSObjectIdentifiers.data.equals(sd.getEncapContentInfo().getContentType())) ? 3 : 1;
+        int actual = sd.getVersion().intValueExact();
+        if (actual != expected && !(otherCerts && actual >= 4)) {
+            return "the signed data has version " + actual + " but must have version " + expected;
+        }
+        return null;
+    }
+
+    private static boolean nullOrAbsent(AlgorithmIdentifier a) {
+        return a.getParameters() == null || DERNull.INSTANCE.equals(a.getParameters());
+    }
+
+    /** The state of one signer's verification. */
+    private final class Check {
+        private final SignerInfo si;
+        private DigestAlgorithm digest;
+        private SignatureAlgorithm algorithm;
+        private String algorithmName;
+        private String problem;
+        private ReasonCode problemCode;
+        private X509Certificate signer;
+        private Signature raw;
+
+        Check(SignerInfo si) {
+            this.si = si;
+        }
+
+        void prepare(List<X509Certificate> certs) {
+            AlgorithmIdentifier da = si.getDigestAlgorithm();
+            try {
+                digest = DigestAlgorithm.fromName(da.getAlgorithm().getId());
+            } catch (InvalidInputException e) {
+                fail(ReasonCode.WEAK_ALGORITHM, "the digest algorithm " + da.getAlgorithm() + " is not permitted: " + e.rule());
+                return;
+            }
+            if (!nullOrAbsent(da)) {
+                fail(ReasonCode.STRUCTURE_INVALID, "the signer's digest algorithm has unexpected parameters");
+                return;
+            }
+            try {
+                algorithm = signatureAlgorithm(si.getDigestEncryptionAlgorithm(), digest);
+                algorithmName = algorithm.name();
+            } catch (IllegalArgumentException e) {
+                algorithmName = si.getDigestEncryptionAlgorithm().getAlgorithm().getId();
+                fail(e.getMessage().contains("SHA-1") ? ReasonCode.WEAK_ALGORITHM : ReasonCode.STRUCTURE_INVALID, e.getMessage());
+                return;
+            }
+            signer = findSigner(si.getSID(), certs);
+            if (signer != null && si.getAuthenticatedAttributes() == null) {
+                try {
+                    raw = algorithm.newSignature();
+                    raw.initVerify(signer.getPublicKey());
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    fail(ReasonCode.SIGNATURE_VALUE_INVALID, "the signer's key cannot verify " + algorithm + ": " + e.getMessage());
+                }
+            }
+        }
+
+        void updateRaw(byte[] buf, int n) {
+            if (raw != null) {
+                try {
+                    raw.update(buf, 0, n);
+                } catch (GeneralSecurityException e) {
+                    raw = null;
+                }
+            }
+        }
+
+        private void fail(ReasonCode code, String message) {
+            if (problem == null) {
+                problem = message;
+                problemCode = code;
+            }
+        }
+
+        SignatureReport.Builder report() {
+            ASN1Set attrs = si.getAuthenticatedAttributes();
+            AttributeTable table = attrs == null ? null : new AttributeTable(attrs);
+            boolean cades = table != null && (table.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null
+                    || table.get(PKCSObjectIdentifiers.id_aa_signingCertificate) != null);
+            SignatureReport.Builder b = SignatureReport.builder(cades ? SignatureFormat.CADES : SignatureFormat.PKCS7);
+            b.level(cades && table.get(CMSAttributes.signingTime) != null ? SignatureLevel.B_B : SignatureLevel.NONE);
+            b.algorithm(algorithmName);
+            return b;
+        }
+
+        SignatureReport finish(Map<DigestAlgorithm, byte[]> digests, ASN1ObjectIdentifier eContentType, Document content,
+                boolean isDetached, List<X509Certificate> certs, Instant validationTime) {
+            SignatureReport.Builder b;
+            try {
+                b = report();
+            } catch (RuntimeException e) {
+                return SignatureReport.builder(SignatureFormat.PKCS7).invalid(ReasonCode.STRUCTURE_INVALID,
+                        "the signed attributes cannot be read").build();
+            }
+            if (problem != null) {
+                return b.invalid(problemCode, problem).build();
+            }
+            ASN1Set attrs = si.getAuthenticatedAttributes();
+            Instant signingTime = null;
+            List<byte[][]> certRefs = new ArrayList<>();
+            List<DigestAlgorithm> certRefAlgs = new ArrayList<>();
+            byte[] signedBytes = null;
+            try {
+                if (attrs != null) {
+                    AttributeTable table = new AttributeTable(attrs);
+                    if (attrs.size() != table.size()) {
+                        return b.invalid(ReasonCode.STRUCTURE_INVALID, "a signed attribute occurs twice").build();
+                    }
+                    Attribute ct = single(attrs, CMSAttributes.contentType);
+                    Attribute md = single(attrs, CMSAttributes.messageDigest);
+                    if (ct == null || md == null) {
+                        return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed attributes lack the content type or "
+                                + "the message digest").build();
+                    }
+                    if (!eContentType.equals(ct.getAttrValues().getObjectAt(0))) {
+                        return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed content type does not match the content").build();
+                    }
+                    byte[] expected = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
+                    if (!Arrays.equals(expected, digests.get(digest))) {
+                        b.invalid(ReasonCode.CONTENT_ALTERED, "the signed content was changed after signing: its "
+                                + digest.jcaName() + " no longer matches the message digest in the signature"
+                                + (isDetached ? " (or this is not the document that was signed)" : ""));
+                    }
+                    Attribute st = single(attrs, CMSAttributes.signingTime);
+                    if (st != null) {
+                        signingTime = Time.getInstance(st.getAttrValues().getObjectAt(0)).getDate().toInstant();
+                    }
+                    Attribute scv2 = single(attrs, PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+                    Attribute scv1 = single(attrs, PKCSObjectIdentifiers.id_aa_signingCertificate);
+                    if (scv2 != null) {
+                        for (ESSCertIDv2 id : SigningCertificateV2.getInstance(scv2.getAttrValues().getObjectAt(0)).getCerts()) {
+                            certRefs.add(new byte[][] {id.getCertHash()});
+                            certRefAlgs.add(DigestAlgorithm.fromName(id.getHashAlgorithm().getAlgorithm().getId()));
+                        }
+                    } else if (scv1 != null) {
+                        for (ESSCertID id : SigningCertificate.getInstance(scv1.getAttrValues().getObjectAt(0)).getCerts()) {
+                            certRefs.add(new byte[][] {id.getCertHash()});
+                            certRefAlgs.add(null);
+                        }
+                    }
+                    signedBytes = attrs.getEncoded(ASN1Encoding.DER);
+                }
+            } catch (IOException | RuntimeException e) {
+                return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed attributes cannot be read: " + e.getMessage()).build();
+            }
+            b.signingTime(signingTime);
+            // The signer's certificate: named by the signer identifier, and by the signed reference if any.
+            X509Certificate byRef = null;
+            if (!certRefs.isEmpty()) {
+                for (X509Certificate c : certs) {
+                    if (matches(c, certRefs.get(0)[0], certRefAlgs.get(0))) {
+                        byRef = c;
+                    }
+                }
+            }
+            if (!certRefs.isEmpty()) {
+                if (certRefs.size() > 1) {
+                    for (X509Certificate c : certs) {
+                        boolean listed = false;
+                        for (int i = 0; i < certRefs.size(); i++) {
+                            listed |= matches(c, certRefs.get(i)[0], certRefAlgs.get(i));
+                        }
+                        if (!listed) {
+                            b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
+                                    + "chain in the signed attributes, but the signature holds another one ('"
+                                    + Certs.subject(c) + "'): a certificate was altered or added");
+                            break;
+                        }
+                    }
+                }
+                List<X509Certificate> available = new ArrayList<>(certs);
+                available.addAll(validator.knownCertificates());
+                for (int i = 1; i < certRefs.size(); i++) {
+                    final int k = i;
+                    if (available.stream().noneMatch(c -> matches(c, certRefs.get(k)[0], certRefAlgs.get(k)))) {
+                        b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
+                                + "chain in the signed attributes, but one of them is not in the signature any more "
+                                + "(a certificate was altered or removed)");
+                        break;
+                    }
+                }
+            }
+            if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
+                return b.build();
+            }
+            if (signer == null) {
+                if (byRef != null) {
+                    return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer identifier does not name the "
+                            + "certificate the signed attributes name (" + Certs.describe(byRef) + ")").build();
+                }
+                return b.indeterminate(ReasonCode.SIGNER_CERTIFICATE_MISSING, "the signer's certificate is not in the "
+                        + "signature; the signer cannot be identified").build();
+            }
+            b.signer(CertificateInfo.of(signer));
+            if (!certRefs.isEmpty() && !matches(signer, certRefs.get(0)[0], certRefAlgs.get(0))) {
+                return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed signing-certificate attribute does not "
+                        + "name the certificate " + Certs.describe(signer) + " that the signer identifier names").build();
+            }
+            boolean valueOk;
+            if (signedBytes != null) {
+                valueOk = algorithm.verify(signer.getPublicKey(), signedBytes, si.getEncryptedDigest().getOctets());
+            } else {
+                try {
+                    valueOk = raw != null && raw.verify(si.getEncryptedDigest().getOctets());
+                } catch (GeneralSecurityException e) {
+                    valueOk = false;
+                }
+            }
+            if (!valueOk) {
+                b.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not verify with the key of "
+                        + Certs.describe(signer) + ": the signature was altered or made with another key"
+                        + (signedBytes == null && isDetached ? ", or this is not the document that was signed" : ""));
+            }
+            if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
+                return b.build();
+            }
+            b.intact(true);
+            b.signedContent(new SignedContent(isDetached ? content.name() : "encapsulated content", content, null));
+            validator.validate(b, signer, certs, signingTime, validationTime);
+            return b.build();
+        }
+    }
+
+    private static Attribute single(ASN1Set attrs, ASN1ObjectIdentifier oid) {
+        Attribute found = null;
+        for (ASN1Encodable e : attrs) {
+            Attribute a = Attribute.getInstance(e);
+            if (a.getAttrType().equals(oid)) {
+                if (found != null || a.getAttrValues().size() != 1) {
+                    throw new IllegalArgumentException("attribute " + oid + " must occur once with one value");
+                }
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    private static boolean matches(X509Certificate c, byte[] hash, DigestAlgorithm alg) {
+        byte[] der = Certs.encoded(c);
+        if (alg == null) {
+            try {
+                return Arrays.equals(MessageDigest.getInstance("SHA-1").digest(der), hash);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+        }
+        return Arrays.equals(alg.digest(der), hash);
+    }
+
+    private static X509Certificate findSigner(SignerIdentifier sid, List<X509Certificate> certs) {
+        ASN1Encodable id = sid.getId();
+        if (id instanceof org.bouncycastle.asn1.ASN1TaggedObject || id instanceof ASN1OctetString) {
+            byte[] ski = ASN1OctetString.getInstance(
+                    id instanceof org.bouncycastle.asn1.ASN1TaggedObject t ? t.getBaseObject() : id).getOctets();
+            for (X509Certificate c : certs) {
+                byte[] ext = c.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+                if (ext != null && Arrays.equals(SubjectKeyIdentifier.getInstance(
+                        ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier(), ski)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+        IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(id);
+        byte[] issuer;
+        try {
+            issuer = ias.getName().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            return null;
+        }
+        for (X509Certificate c : certs) {
+            // The issuer name as the certificate encodes it, byte for byte (signers copy it from there).
+            if (c.getSerialNumber().equals(ias.getSerialNumber().getValue())
+                    && Arrays.equals(c.getIssuerX500Principal().getEncoded(), issuer)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Maps a CMS signature algorithm identifier (with the signer's digest) to a permitted algorithm. */
+    static SignatureAlgorithm signatureAlgorithm(AlgorithmIdentifier a, DigestAlgorithm digest) {
+        ASN1ObjectIdentifier oid = a.getAlgorithm();
+        if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+            requireNull(a);
+            return switch (digest) {
+                case SHA256 -> SignatureAlgorithm.RSA_SHA256;
+                case SHA384 -> SignatureAlgorithm.RSA_SHA384;
+                case SHA512 -> SignatureAlgorithm.RSA_SHA512;
+            };
+        }
+        for (SignatureAlgorithm s : SignatureAlgorithm.values()) {
+            if (!s.isPss() && s.oid().equals(oid.getId())) {
+                if (s.keyAlgorithm().equals("RSA")) {
+                    requireNull(a);
+                } else if (a.getParameters() != null) {
+                    throw new IllegalArgumentException("the ECDSA algorithm identifier has parameters");
+                }
+                if (s.digestAlgorithm() != digest) {
+                    throw new IllegalArgumentException("the signature algorithm " + s + " disagrees with the digest " + digest);
+                }
+                return s;
+            }
+        }
+        if (oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+            RSASSAPSSparams p = RSASSAPSSparams.getInstance(a.getParameters());
+            DigestAlgorithm h = DigestAlgorithm.fromName(p.getHashAlgorithm().getAlgorithm().getId());
+            AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
+            AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(mgf.getParameters());
+            if (h != digest || !mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
+                    || !mgfHash.getAlgorithm().getId().equals(h.oid())
+                    || p.getSaltLength().intValueExact() != h.length() || p.getTrailerField().intValueExact() != 1) {
+                throw new IllegalArgumentException("the RSASSA-PSS parameters are not MGF1 with " + digest
+                        + ", salt " + digest.length() + ", trailer 1");
+            }
+            return h == DigestAlgorithm.SHA256 ? SignatureAlgorithm.RSA_PSS_SHA256
+                    : h == DigestAlgorithm.SHA384 ? SignatureAlgorithm.RSA_PSS_SHA384 : SignatureAlgorithm.RSA_PSS_SHA512;
+        }
+        if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            return switch (digest) {
+                case SHA256 -> SignatureAlgorithm.ECDSA_SHA256;
+                case SHA384 -> SignatureAlgorithm.ECDSA_SHA384;
+                case SHA512 -> SignatureAlgorithm.ECDSA_SHA512;
+            };
+        }
+        if (oid.getId().equals("1.2.840.113549.1.1.5") || oid.getId().equals("1.2.840.10045.4.1")) {
+            throw new IllegalArgumentException("the signature uses SHA-1, which Circular 15/2025 no longer permits");
+        }
+        throw new IllegalArgumentException("the signature algorithm " + oid + " is not one the SDK permits");
+    }
+
+    private static void requireNull(AlgorithmIdentifier a) {
+        if (!nullOrAbsent(a)) {
+            throw new IllegalArgumentException("the RSA algorithm identifier has parameters other than NULL");
+        }
+    }
+
+}

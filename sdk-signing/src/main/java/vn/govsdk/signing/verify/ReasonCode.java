@@ -1,0 +1,43 @@
+package vn.govsdk.signing.verify;
+
+/** Machine-readable codes of the reasons in a {@link SignatureReport}. */
+public enum ReasonCode {
+    /** No signature was found in the document. */
+    NO_SIGNATURE,
+    /** The document is not well-formed or not a signature format the SDK reads. */
+    MALFORMED,
+    /** The document contains a construct refused for safety (DTD, external reference, unsafe transform, duplicate id, wrapping). */
+    UNSAFE_CONTENT,
+    /** The signed content changed after signing (a digest does not match). */
+    CONTENT_ALTERED,
+    /** The signature value does not verify with the signer's public key. */
+    SIGNATURE_VALUE_INVALID,
+    /** The algorithm is not permitted (SHA-1, MD5, a key below the legal minimum). */
+    WEAK_ALGORITHM,
+    /** The signer's certificate is not in the signature. */
+    SIGNER_CERTIFICATE_MISSING,
+    /** The signed reference to the signing certificate does not match the certificate that verifies the signature. */
+    SIGNER_CERTIFICATE_MISMATCH,
+    /** The signer's certificate is not meant for signatures (key usage). */
+    KEY_USAGE,
+    /** The certificate had expired at the signing time. */
+    CERTIFICATE_EXPIRED,
+    /** The certificate was not yet valid at the signing time. */
+    CERTIFICATE_NOT_YET_VALID,
+    /** The certificate expired after the claimed signing time, which no timestamp proves. */
+    CERTIFICATE_EXPIRED_SINCE_SIGNING,
+    /** No chain leads from the signer's certificate to a trusted root. */
+    UNTRUSTED_CHAIN,
+    /** A certificate of the chain is revoked. */
+    CERTIFICATE_REVOKED,
+    /** A certificate was revoked after the claimed signing time, which no timestamp proves. */
+    REVOKED_AFTER_SIGNING_TIME,
+    /** The revocation status could not be established. */
+    REVOCATION_UNKNOWN,
+    /** Revocation checking was turned off by the application (a warning, not a failure). */
+    REVOCATION_NOT_CHECKED,
+    /** The detached content needed to verify the signature was not given. */
+    DETACHED_CONTENT_MISSING,
+    /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
+    STRUCTURE_INVALID
+}

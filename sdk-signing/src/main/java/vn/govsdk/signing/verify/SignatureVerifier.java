@@ -1,0 +1,236 @@
+package vn.govsdk.signing.verify;
+
+import java.time.Clock;
+import java.util.Objects;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.http.HttpTransport;
+import vn.govsdk.core.http.RetryPolicy;
+import vn.govsdk.core.http.Timeouts;
+import vn.govsdk.core.internal.http.GovHttpPipeline;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.internal.verify.CertificateValidator;
+import vn.govsdk.signing.internal.verify.PipelineFetcher;
+import vn.govsdk.signing.internal.verify.RevocationChecker;
+import vn.govsdk.signing.internal.verify.VerifierEngine;
+
+/**
+ * Verifies signatures of every format the SDK knows (XML Signature and XAdES, CMS/PKCS#7 and CAdES,
+ * JWS) and reports on each: is it intact, who signed and when, does the certificate chain to a trusted
+ * root, was any certificate revoked. Verification fails closed: whatever cannot be established makes a
+ * signature INDETERMINATE, never VALID.
+ *
+ * <pre>{@code
+ * VerificationReport report = SignatureVerifier.withDefaultTrust().verify(Document.of(path));
+ * if (report.isValid()) {
+ *     Node signed = report.signatures().get(0).signedContent().get(0).node().orElseThrow();
+ *     // read the data from 'signed', not from a node found elsewhere in the file
+ * }
+ * }</pre>
+ *
+ * <p>OCSP responders and CRLs are fetched at the URLs the certificates name, through sdk-core's HTTP
+ * pipeline (retries, deadline, masked logging); answers are cached until their next update. Immutable
+ * and thread-safe; share one verifier.
+ */
+public final class SignatureVerifier {
+
+    private static volatile HttpTransport sharedTransport;
+
+    private final TrustAnchors trust;
+    private final RevocationChecking revocationChecking;
+    private final Clock clock;
+    private final VerifierEngine engine;
+
+    private SignatureVerifier(Builder b) {
+        this.trust = b.trust;
+        this.revocationChecking = b.revocationChecking;
+        this.clock = b.clock;
+        HttpTransport transport = b.transport != null ? b.transport : shared();
+        GovHttpPipeline pipeline = GovHttpPipeline.builder(transport)
+                .retryPolicy(b.retryPolicy)
+                .timeouts(b.timeouts)
+                .clock(b.clock)
+                .build();
+        RevocationChecker checker = new RevocationChecker(new PipelineFetcher(pipeline), b.clock);
+        this.engine = new VerifierEngine(new CertificateValidator(trust, revocationChecking, checker), b.clock,
+                revocationChecking);
+    }
+
+    private static HttpTransport shared() {
+        HttpTransport t = sharedTransport;
+        if (t == null) {
+            synchronized (SignatureVerifier.class) {
+                t = sharedTransport;
+                if (t == null) {
+                    t = HttpTransport.create();
+                    sharedTransport = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Returns a verifier with the bundled Vietnamese trust anchors and online revocation checking.
+     *
+     * @return the verifier
+     */
+    public static SignatureVerifier withDefaultTrust() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder: default trust anchors, revocation checking ONLINE, system clock.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a signed document (enveloped or enveloping XML, attached CMS, JWS with its payload).
+     *
+     * @param signed the document
+     * @return the report; its {@link VerificationReport#status()} is the verdict
+     */
+    public VerificationReport verify(Document signed) {
+        if (signed == null) {
+            throw new InvalidInputException("document", "must not be null");
+        }
+        return engine.verify(signed, null);
+    }
+
+    /**
+     * Verifies a detached signature over the given content (detached XAdES, a {@code .p7s}, a JWS with
+     * a detached payload). The content is streamed where the format allows.
+     *
+     * @param signature the signature document
+     * @param detachedContent the signed content
+     * @return the report
+     */
+    public VerificationReport verify(Document signature, Document detachedContent) {
+        if (signature == null) {
+            throw new InvalidInputException("signature", "must not be null");
+        }
+        if (detachedContent == null) {
+            throw new InvalidInputException("detachedContent", "must not be null; use verify(Document) for attached signatures");
+        }
+        return engine.verify(signature, detachedContent);
+    }
+
+    /**
+     * Returns the trust anchors.
+     *
+     * @return the anchors
+     */
+    public TrustAnchors trustAnchors() {
+        return trust;
+    }
+
+    /**
+     * Returns whether revocation is checked.
+     *
+     * @return the mode
+     */
+    public RevocationChecking revocationChecking() {
+        return revocationChecking;
+    }
+
+    @Override
+    public String toString() {
+        return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", clock " + clock + "]";
+    }
+
+    /** Builds a {@link SignatureVerifier}. */
+    public static final class Builder {
+        private TrustAnchors trust;
+        private RevocationChecking revocationChecking = RevocationChecking.ONLINE;
+        private Clock clock = Clock.systemUTC();
+        private HttpTransport transport;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Timeouts timeouts = Timeouts.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the trust anchors; {@link TrustAnchors#defaults()} unless set.
+         *
+         * @param trust the anchors
+         * @return this builder
+         */
+        public Builder trust(TrustAnchors trust) {
+            this.trust = Objects.requireNonNull(trust, "trust");
+            return this;
+        }
+
+        /**
+         * Sets whether revocation is checked. {@link RevocationChecking#ONLINE} unless turned
+         * {@link RevocationChecking#OFF} here; reports then say it was not checked.
+         *
+         * @param revocationChecking the mode
+         * @return this builder
+         */
+        public Builder revocationChecking(RevocationChecking revocationChecking) {
+            this.revocationChecking = Objects.requireNonNull(revocationChecking, "revocationChecking");
+            return this;
+        }
+
+        /**
+         * Sets the clock that gives the validation time.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the HTTP transport for OCSP and CRL requests; a process-wide default transport is used
+         * otherwise.
+         *
+         * @param transport the transport; never closed by the verifier
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Sets the retry policy for OCSP and CRL requests.
+         *
+         * @param retryPolicy the policy; {@link RetryPolicy#defaults()} unless set
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets the timeouts for OCSP and CRL requests.
+         *
+         * @param timeouts the timeouts
+         * @return this builder
+         */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /**
+         * Builds the verifier.
+         *
+         * @return the verifier
+         */
+        public SignatureVerifier build() {
+            if (trust == null) {
+                trust = TrustAnchors.defaults();
+            }
+            return new SignatureVerifier(this);
+        }
+    }
+}
