@@ -90,8 +90,8 @@ public final class DataSharingGatewayClient implements AutoCloseable {
      * @param api the API
      * @param resource the resource path under the API, for example {@code chiTietDoanhNghiep}
      * @param query the query parameters (may be empty), sent in iteration order
-     * @param responseType the class to map the JSON answer to (a record, a class, {@code Map} or
-     *                     {@code JsonNode}-free {@code Object}); unknown members are ignored
+     * @param responseType the class to map the JSON answer to (a record, a bean class or {@code Map});
+     *                     unknown members are ignored
      * @param <T> the response type
      * @return the mapped answer
      * @throws InvalidInputException if the resource or a parameter is invalid (before any request)
