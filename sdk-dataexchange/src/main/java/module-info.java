@@ -17,7 +17,5 @@ module vn.govsdk.dataexchange {
     exports vn.govsdk.dataexchange.portal;
     exports vn.govsdk.dataexchange.payment;
     exports vn.govsdk.dataexchange.outbox;
-
-    // Shared with our own modules only (the CLI reads dossier files with the JSON codec).
-    exports vn.govsdk.dataexchange.internal.portal to vn.govsdk.cli;
+    exports vn.govsdk.dataexchange.gateway;
 }

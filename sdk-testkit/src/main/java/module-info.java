@@ -20,6 +20,7 @@ module vn.govsdk.testkit {
 
     exports vn.govsdk.testkit;
     exports vn.govsdk.testkit.data;
+    exports vn.govsdk.testkit.gateway;
     exports vn.govsdk.testkit.junit;
     exports vn.govsdk.testkit.oidc;
     exports vn.govsdk.testkit.pki;

@@ -33,7 +33,9 @@ public final class MockServerRunner {
                 OpenIdProviderMock::vneid,
                 vn.govsdk.testkit.portal.PortalService::new,
                 vn.govsdk.testkit.payment.PaymentPlatformService::new,
-                vn.govsdk.testkit.payment.PayGovService::new);
+                vn.govsdk.testkit.payment.PayGovService::new,
+                p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
+                p -> new vn.govsdk.testkit.gateway.XRoadService());
     }
 
     /**

@@ -40,8 +40,9 @@ class MockServerRunnerTest {
     @Test
     void defaultPlatformTakesMoreServices() {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
-            assertThat(platform.services()).extracting(MockService::pathPrefix).startsWith("/pki", "/echo")
-                    .contains("/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov").endsWith("/count");
+            assertThat(platform.services()).extracting(MockService::pathPrefix)
+                    .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov",
+                            "/lgsp", "/xroad", "/count");
         }
     }
 }

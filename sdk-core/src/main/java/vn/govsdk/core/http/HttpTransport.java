@@ -2,11 +2,15 @@ package vn.govsdk.core.http;
 
 import java.net.Proxy;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import vn.govsdk.core.InvalidInputException;
@@ -106,6 +110,7 @@ public final class HttpTransport implements AutoCloseable {
     public static final class Builder {
         private SSLSocketFactory sslSocketFactory;
         private X509TrustManager trustManager;
+        private KeyManager[] keyManagers;
         private Proxy proxy;
 
         private Builder() {
@@ -122,12 +127,35 @@ public final class HttpTransport implements AutoCloseable {
             if (trustManager == null) {
                 throw new InvalidInputException("trustManager", "must not be null");
             }
+            this.trustManager = trustManager;
+            this.sslSocketFactory = null;
+            return this;
+        }
+
+        /**
+         * Presents a client certificate for mutual TLS (as X-Road security servers and some gateways
+         * demand), from a key store such as a PKCS#12 file loaded with {@code KeyStore.getInstance("PKCS12")}.
+         * Combines with {@link #trustManager(X509TrustManager)}; without it the platform's roots are
+         * trusted. Replaces a socket factory set with {@link #sslSocketFactory}.
+         *
+         * @param keyStore the key store holding the client's private key and certificate chain
+         * @param password the key's password (the array is not kept)
+         * @return this builder
+         * @throws InvalidInputException if the key store is null or its key cannot be read with the password
+         */
+        public Builder clientCertificate(KeyStore keyStore, char[] password) {
+            if (keyStore == null) {
+                throw new InvalidInputException("keyStore", "must not be null");
+            }
             try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {trustManager}, null);
-                return sslSocketFactory(context.getSocketFactory(), trustManager);
+                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                factory.init(keyStore, password);
+                this.keyManagers = factory.getKeyManagers();
+                this.sslSocketFactory = null;
+                return this;
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("TLS is not available in this JVM", e);
+                throw new InvalidInputException("keyStore", "must hold a private key readable with the password given ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
 
@@ -148,6 +176,7 @@ public final class HttpTransport implements AutoCloseable {
             }
             this.sslSocketFactory = sslSocketFactory;
             this.trustManager = trustManager;
+            this.keyManagers = null;
             return this;
         }
 
@@ -174,11 +203,31 @@ public final class HttpTransport implements AutoCloseable {
             OkHttpClient.Builder b = new OkHttpClient.Builder();
             if (sslSocketFactory != null) {
                 b.sslSocketFactory(sslSocketFactory, trustManager);
+            } else if (trustManager != null || keyManagers != null) {
+                try {
+                    X509TrustManager trust = trustManager != null ? trustManager : platformTrustManager();
+                    SSLContext context = SSLContext.getInstance("TLS");
+                    context.init(keyManagers, new TrustManager[] {trust}, null);
+                    b.sslSocketFactory(context.getSocketFactory(), trust);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("TLS is not available in this JVM", e);
+                }
             }
             if (proxy != null) {
                 b.proxy(proxy);
             }
             return new HttpTransport(b.build(), true);
+        }
+
+        private static X509TrustManager platformTrustManager() throws GeneralSecurityException {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager tm : factory.getTrustManagers()) {
+                if (tm instanceof X509TrustManager) {
+                    return (X509TrustManager) tm;
+                }
+            }
+            throw new GeneralSecurityException("no X509TrustManager in the platform");
         }
     }
 }

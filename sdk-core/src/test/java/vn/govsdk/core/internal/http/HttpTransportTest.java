@@ -113,6 +113,46 @@ class HttpTransportTest {
     }
 
     @Test
+    void aClientCertificateFromPkcs12IsPresentedForMutualTls() throws Exception {
+        HeldCertificate root = new HeldCertificate.Builder().certificateAuthority(0).commonName("Test Root").build();
+        HeldCertificate serverCert = new HeldCertificate.Builder().signedBy(root).commonName("localhost")
+                .addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostAddress()).build();
+        HeldCertificate clientCert = new HeldCertificate.Builder().signedBy(root).commonName("govsdk-test-client").build();
+        HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
+                .heldCertificate(serverCert, root.certificate()).addTrustedCertificate(root.certificate()).build();
+        server.useHttps(serverTls.sslSocketFactory());
+        server.requireClientAuth();
+        server.enqueue(json("{\"mtls\":true}"));
+        HandshakeCertificates clientTrust = new HandshakeCertificates.Builder()
+                .addTrustedCertificate(root.certificate()).build();
+        char[] password = "synthetic-p12-password".toCharArray();
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(null, null);
+        p12.setKeyEntry("client", clientCert.keyPair().getPrivate(), password,
+                new java.security.cert.Certificate[] {clientCert.certificate(), root.certificate()});
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        p12.store(file, password);
+        java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
+        loaded.load(new java.io.ByteArrayInputStream(file.toByteArray()), password);
+
+        try (HttpTransport withoutCert = HttpTransport.builder().trustManager(clientTrust.trustManager()).build();
+                HttpTransport withCert = HttpTransport.builder().trustManager(clientTrust.trustManager())
+                        .clientCertificate(loaded, password).build()) {
+            assertThatThrownBy(() -> GovHttpPipeline.builder(withoutCert).clock(clock).sleeper(sleeper)
+                    .retryPolicy(vn.govsdk.core.http.RetryPolicy.none()).build()
+                    .execute(Operation.read("x"), get(server))).isInstanceOf(TransportException.class);
+            assertThat(server.getRequestCount()).isZero();
+            GovResponse ok = GovHttpPipeline.builder(withCert).clock(clock).sleeper(sleeper).build()
+                    .execute(Operation.read("x"), get(server));
+            assertThat(ok.bodyString()).isEqualTo("{\"mtls\":true}");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> HttpTransport.builder().clientCertificate(loaded, "wrong".toCharArray()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("keyStore");
+    }
+
+    @Test
     void nullsAreRefusedByName() {
         assertThatThrownBy(() -> OkHttpTransport.wrap(null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("client");
