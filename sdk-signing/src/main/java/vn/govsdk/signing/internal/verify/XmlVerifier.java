@@ -176,6 +176,7 @@ public final class XmlVerifier {
         } catch (InvalidInputException e) {
             if (XmlSec.RSA_SHA1.equals(smUri)) {
                 legacy.add("signature method rsa-sha1 (SHA-1)");
+                report.algorithm("RSA_SHA1");
             } else {
                 report.invalid(ReasonCode.WEAK_ALGORITHM, "the signature method " + smUri + " is not permitted: " + e.rule());
             }
