@@ -145,6 +145,11 @@ public final class CertificateValidator {
         if (at.isBefore(signer.getNotBefore().toInstant())) {
             report.invalid(ReasonCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + Certs.describe(signer)
                     + " was not yet valid " + when + "; it is valid from " + signer.getNotBefore().toInstant());
+        } else if (signingTime == null && at.isAfter(signer.getNotAfter().toInstant())) {
+            report.indeterminate(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING, "the certificate of " + Certs.describe(signer)
+                    + " expired on " + signer.getNotAfter().toInstant() + " and the signature claims no signing time "
+                    + "(no SigningTime, no timestamp), so nothing shows whether it was made while the certificate was "
+                    + "valid. Ask the sender for a signature with a signing time, ideally timestamped (B-T)");
         } else if (at.isAfter(signer.getNotAfter().toInstant())) {
             report.invalid(ReasonCode.CERTIFICATE_EXPIRED, "the certificate of " + Certs.describe(signer)
                     + " had expired " + when + "; it was valid until " + signer.getNotAfter().toInstant());
