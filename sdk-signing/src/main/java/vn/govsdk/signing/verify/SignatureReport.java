@@ -168,10 +168,10 @@ public final class SignatureReport {
      * Returns the integrity verdict: INTACT when every digest and the signature value verified, BROKEN
      * otherwise.
      *
-     * @return {@code "INTACT"} or {@code "BROKEN"}
+     * @return the verdict
      */
-    public String integrity() {
-        return intact ? "INTACT" : "BROKEN";
+    public Integrity integrity() {
+        return intact ? Integrity.INTACT : Integrity.BROKEN;
     }
 
     /**

@@ -137,7 +137,7 @@ class InteropTest {
         Tools.ok(dir, "xmlsec1", "--sign", "--privkey-pem", "key.pem,cert.pem,intermediate.pem", "--output", "signed.xml",
                 "template.xml");
         SignatureReport r = Verifiers.offline().verify(Document.of(dir.resolve("signed.xml"))).signatures().get(0);
-        assertThat(r.integrity()).isEqualTo("INTACT");
+        assertThat(r.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(r.signingTime()).isEmpty();
         assertThat(r.status()).as(r.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
         assertThat(r.reasons()).extracting(x -> x.code()).contains(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING)

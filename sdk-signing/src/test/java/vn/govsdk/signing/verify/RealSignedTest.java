@@ -51,7 +51,7 @@ class RealSignedTest {
 
     private static void assertTaxAuthority(SignatureReport s) {
         assertThat(s.format()).isEqualTo(SignatureFormat.XMLDSIG);
-        assertThat(s.integrity()).isEqualTo("INTACT");
+        assertThat(s.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(s.chainStatus()).isEqualTo(ChainStatus.TRUSTED);
         assertThat(s.trustAnchor().orElseThrow().subject()).isEqualTo(BAN_CO_YEU_ROOT);
         assertThat(s.chain()).extracting(CertificateInfo::subject).contains(CA_G2);
@@ -68,7 +68,7 @@ class RealSignedTest {
         assertThat(r.signatures()).hasSize(1);
         SignatureReport s = r.signatures().get(0);
         assertThat(s.format()).isEqualTo(SignatureFormat.XMLDSIG);
-        assertThat(s.integrity()).isEqualTo("INTACT");
+        assertThat(s.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(s.signingTime()).contains(Instant.parse("2025-09-22T08:41:21Z"));
         assertThat(s.chainStatus()).isEqualTo(ChainStatus.TRUSTED);
         assertThat(s.trustAnchor().orElseThrow().subject()).contains("Vietnam National Root CA");
@@ -84,7 +84,7 @@ class RealSignedTest {
     @Test
     void invoice03Rsa1024IsWarnedAndItsMissingIntermediateNamed() throws Exception {
         SignatureReport s = verify("03_").signatures().get(0);
-        assertThat(s.integrity()).isEqualTo("INTACT");
+        assertThat(s.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(s.chainStatus()).isEqualTo(ChainStatus.INCOMPLETE);
         assertThat(s.missingIssuer()).contains("CN=CA2,O=NACENCOMM SCT,C=VN");
         assertThat(s.warnings()).filteredOn(w -> w.code() == ReasonCode.WEAK_ALGORITHM).singleElement()
@@ -97,7 +97,7 @@ class RealSignedTest {
     void strictAlgorithmPolicyRefusesTheLegacyAlgorithmsButStillReportsIntegrity() throws Exception {
         SignatureReport s = offline().algorithmPolicy(AlgorithmPolicy.strict()).build()
                 .verify(Document.of(file("03_"))).signatures().get(0);
-        assertThat(s.integrity()).isEqualTo("INTACT");
+        assertThat(s.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(s.status()).isEqualTo(SignatureStatus.INVALID);
         assertThat(s.reasons()).filteredOn(w -> w.code() == ReasonCode.WEAK_ALGORITHM).singleElement()
                 .satisfies(w -> assertThat(w.message()).contains("RSA-1024", "no legacy algorithm is tolerated"));
@@ -113,7 +113,7 @@ class RealSignedTest {
         VerificationReport r = verify("04_");
         assertThat(r.signatures()).hasSize(2);
         SignatureReport seller = r.signatures().get(0);
-        assertThat(seller.integrity()).isEqualTo("INTACT");
+        assertThat(seller.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(seller.chainStatus()).isEqualTo(ChainStatus.INCOMPLETE);
         assertThat(seller.missingIssuer()).contains("CN=CA2,O=NACENCOMM SCT,C=VN");
         assertThat(seller.reasons()).filteredOn(x -> x.code() == ReasonCode.UNTRUSTED_CHAIN).singleElement()
@@ -129,7 +129,7 @@ class RealSignedTest {
         VerificationReport r = verify("05_");
         assertThat(r.signatures()).hasSize(2);
         SignatureReport seller = r.signatures().get(0);
-        assertThat(seller.integrity()).isEqualTo("BROKEN");
+        assertThat(seller.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.BROKEN);
         assertThat(seller.status()).isEqualTo(SignatureStatus.INVALID);
         assertThat(seller.reasons()).filteredOn(x -> x.code() == ReasonCode.NON_CONFORMANT_SIGNATURE).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("'#SigningTime'", "ds:Object",
@@ -145,7 +145,7 @@ class RealSignedTest {
     void message05SellerAcceptedOnlyUnderTheExplicitDotNetReadingAndTheReportSaysSo() throws Exception {
         VerificationReport r = offline().dotNetEnvelopedSignatureTransform(true).build().verify(Document.of(file("05_")));
         SignatureReport seller = r.signatures().get(0);
-        assertThat(seller.integrity()).isEqualTo("INTACT");
+        assertThat(seller.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
         assertThat(seller.warnings()).filteredOn(x -> x.code() == ReasonCode.NON_CONFORMANT_SIGNATURE).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains(".NET SignedXml", "compatibility option"));
         assertThat(seller.chainStatus()).isEqualTo(ChainStatus.INCOMPLETE);
@@ -153,7 +153,7 @@ class RealSignedTest {
         assertThat(seller.warnings()).filteredOn(x -> x.code() == ReasonCode.WEAK_ALGORITHM).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("RSA-1024", "rsa-sha1"));
         assertThat(seller.status()).isEqualTo(SignatureStatus.INDETERMINATE);
-        assertThat(r.signatures().get(1).integrity()).isEqualTo("INTACT");
+        assertThat(r.signatures().get(1).integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
     }
 
     @Test
@@ -170,7 +170,7 @@ class RealSignedTest {
         for (SignatureVerifier v : List.of(offline().build(), offline().dotNetEnvelopedSignatureTransform(true).build(),
                 offline().algorithmPolicy(AlgorithmPolicy.strict()).build())) {
             SignatureReport s = v.verify(Document.of(file("08_"))).signatures().get(0);
-            assertThat(s.integrity()).isEqualTo("BROKEN");
+            assertThat(s.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.BROKEN);
             assertThat(s.status()).isEqualTo(SignatureStatus.INVALID);
             assertThat(s.reasons()).filteredOn(x -> x.code() == ReasonCode.NON_CONFORMANT_SIGNATURE).singleElement()
                     .satisfies(x -> assertThat(x.message()).contains("canonicalised the document wrongly", "xmlns:xsi",

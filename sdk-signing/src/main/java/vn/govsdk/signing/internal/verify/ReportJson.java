@@ -49,7 +49,7 @@ public final class ReportJson {
         reasons(s, r.warnings());
         s.append(",\"signer\":");
         cert(s, r.signer().orElse(null));
-        s.append(",\"integrity\":").append(str(r.integrity()))
+        s.append(",\"integrity\":").append(str(r.integrity().name()))
                 .append(",\"chainStatus\":").append(str(r.chainStatus().name()))
                 .append(",\"missingIssuer\":").append(r.missingIssuer().map(ReportJson::str).orElse("null"))
                 .append(",\"algorithms\":").append(str(r.algorithm()))
