@@ -52,6 +52,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-revocation", description = "do not check revocation (the report says so)")
     private boolean noRevocation;
 
+    @Option(names = "--offline", description = "make no network request at all (no OCSP, CRL or issuer fetch): "
+            + "revocation is UNKNOWN and a signature at best INDETERMINATE")
+    private boolean offline;
+
+    @Option(names = "--compat-dotnet-enveloped-transform", description = "accept the .NET SignedXml reading of the "
+            + "enveloped-signature transform (some e-invoice software needs it); the report says when it was used")
+    private boolean compatDotNetEnveloped;
+
     @Option(names = "--json", description = "print the report as JSON")
     private boolean json;
 
@@ -83,7 +91,9 @@ final class VerifyCommand implements Callable<Integer> {
                 anchors = anchors == null ? TrustAnchors.defaults() : TrustAnchors.defaults().plus(anchors);
             }
             SignatureVerifier verifier = SignatureVerifier.builder().trust(anchors)
-                    .revocationChecking(noRevocation ? RevocationChecking.OFF : RevocationChecking.ONLINE).build();
+                    .revocationChecking(offline ? RevocationChecking.OFFLINE
+                            : noRevocation ? RevocationChecking.OFF : RevocationChecking.ONLINE)
+                    .dotNetEnvelopedSignatureTransform(compatDotNetEnveloped).build();
             Document signed = Document.of(in);
             VerificationReport report = detached == null ? verifier.verify(signed) : verifier.verify(signed, Document.of(detached));
             if (needsDetached(report)) {

@@ -38,6 +38,13 @@ public enum ReasonCode {
     REVOCATION_NOT_CHECKED,
     /** The detached content needed to verify the signature was not given. */
     DETACHED_CONTENT_MISSING,
+    /**
+     * The producing software departed from the XML Signature standard (for example a wrong
+     * canonicalisation or the .NET reading of the enveloped-signature transform): the signature does not
+     * verify under the standard's rules. As a warning: a compatibility reading the application enabled
+     * was used.
+     */
+    NON_CONFORMANT_SIGNATURE,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
     STRUCTURE_INVALID
 }

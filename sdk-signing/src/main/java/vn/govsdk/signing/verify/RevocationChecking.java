@@ -12,5 +12,10 @@ public enum RevocationChecking {
      * Do not check. Only for offline tests or when the application checks revocation itself; every
      * report then says that revocation was not checked.
      */
-    OFF
+    OFF,
+    /**
+     * Make no network request at all (no OCSP, CRL or AIA fetch): revocation is UNKNOWN and a signature
+     * is at best INDETERMINATE. What {@code govsdk verify --offline} uses.
+     */
+    OFFLINE
 }

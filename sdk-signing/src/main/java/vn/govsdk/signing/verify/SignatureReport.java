@@ -25,6 +25,7 @@ public final class SignatureReport {
     private final List<CertificateInfo> chain;
     private final CertificateInfo trustAnchor;
     private final Instant signingTime;
+    private final String missingIssuer;
     private final String algorithm;
     private final boolean intact;
     private final RevocationStatus revocation;
@@ -40,6 +41,7 @@ public final class SignatureReport {
         this.chain = List.copyOf(b.chain);
         this.trustAnchor = b.trustAnchor;
         this.signingTime = b.signingTime;
+        this.missingIssuer = b.missingIssuer;
         this.algorithm = b.algorithm;
         this.intact = b.intact;
         this.revocation = b.revocation == null ? RevocationStatus.NOT_CHECKED : b.revocation;
@@ -137,6 +139,39 @@ public final class SignatureReport {
      */
     public Optional<Instant> signingTime() {
         return Optional.ofNullable(signingTime);
+    }
+
+    /**
+     * Returns the subject of the issuer certificate that is missing from the chain (neither in the
+     * signature nor among the trust anchors), when the chain is {@link ChainStatus#INCOMPLETE}.
+     *
+     * @return the missing issuer's subject DN
+     */
+    public Optional<String> missingIssuer() {
+        return Optional.ofNullable(missingIssuer);
+    }
+
+    /**
+     * Returns where the signer's chain leads: TRUSTED (to {@link #trustAnchor()}), INCOMPLETE (an issuer
+     * is missing, see {@link #missingIssuer()}) or UNTRUSTED.
+     *
+     * @return the chain status
+     */
+    public ChainStatus chainStatus() {
+        if (trustAnchor != null) {
+            return ChainStatus.TRUSTED;
+        }
+        return missingIssuer != null ? ChainStatus.INCOMPLETE : ChainStatus.UNTRUSTED;
+    }
+
+    /**
+     * Returns the integrity verdict: INTACT when every digest and the signature value verified, BROKEN
+     * otherwise.
+     *
+     * @return the verdict
+     */
+    public Integrity integrity() {
+        return intact ? Integrity.INTACT : Integrity.BROKEN;
     }
 
     /**
@@ -265,6 +300,7 @@ public final class SignatureReport {
         private final List<CertificateInfo> chain = new ArrayList<>();
         private CertificateInfo trustAnchor;
         private Instant signingTime;
+        private String missingIssuer;
         private String algorithm;
         private boolean intact;
         private RevocationStatus revocation;
@@ -432,6 +468,26 @@ public final class SignatureReport {
         public Builder signedContent(SignedContent content) {
             this.signedContent.add(content);
             return this;
+        }
+
+        /**
+         * Records the subject of the issuer certificate missing from the chain.
+         *
+         * @param subject the missing issuer's subject DN
+         * @return this builder
+         */
+        public Builder missingIssuer(String subject) {
+            this.missingIssuer = subject;
+            return this;
+        }
+
+        /**
+         * Returns the signing time set so far.
+         *
+         * @return the signing time, or {@code null}
+         */
+        public Instant signingTime() {
+            return signingTime;
         }
 
         /**

@@ -51,8 +51,9 @@ public final class SignatureVerifier {
                 .clock(b.clock)
                 .build();
         RevocationChecker checker = new RevocationChecker(new PipelineFetcher(pipeline), b.clock);
-        this.engine = new VerifierEngine(new CertificateValidator(trust, revocationChecking, checker), b.clock,
-                revocationChecking);
+        CertificateValidator validator = new CertificateValidator(trust, revocationChecking, checker);
+        validator.policy(b.algorithmPolicy);
+        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped);
     }
 
     private static HttpTransport shared() {
@@ -149,6 +150,8 @@ public final class SignatureVerifier {
         private HttpTransport transport;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Timeouts timeouts = Timeouts.defaults();
+        private AlgorithmPolicy algorithmPolicy = AlgorithmPolicy.circular15Draft();
+        private boolean dotNetEnveloped;
 
         private Builder() {
         }
@@ -218,6 +221,33 @@ public final class SignatureVerifier {
          */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /**
+         * Sets the algorithm policy; {@link AlgorithmPolicy#circular15Draft()} unless set.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder algorithmPolicy(AlgorithmPolicy policy) {
+            this.algorithmPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Compatibility option, off by default: accepts the .NET {@code SignedXml} reading of the
+         * enveloped-signature transform, which removes only a Signature that is a descendant of the
+         * referenced node, where the W3C rules remove the whole enclosing signature. Some Vietnamese
+         * e-invoice software signs a {@code ds:Object} inside the signature with that transform; those
+         * signatures verify only under this reading, and the report then says so in a warning
+         * ({@link ReasonCode#NON_CONFORMANT_SIGNATURE}).
+         *
+         * @param accept {@code true} to accept the .NET reading
+         * @return this builder
+         */
+        public Builder dotNetEnvelopedSignatureTransform(boolean accept) {
+            this.dotNetEnveloped = accept;
             return this;
         }
 

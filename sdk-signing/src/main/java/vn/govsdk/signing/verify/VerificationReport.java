@@ -129,7 +129,8 @@ public final class VerificationReport {
         StringBuilder s = new StringBuilder();
         s.append(documentName).append(": ").append(status()).append(" (").append(signatures.size())
                 .append(signatures.size() == 1 ? " signature" : " signatures")
-                .append(revocationChecking == RevocationChecking.OFF ? ", revocation NOT checked" : "")
+                .append(revocationChecking == RevocationChecking.OFF ? ", revocation NOT checked"
+                        : revocationChecking == RevocationChecking.OFFLINE ? ", offline: revocation unknown" : "")
                 .append(')');
         for (Reason r : reasons) {
             s.append("\n  - ").append(r);

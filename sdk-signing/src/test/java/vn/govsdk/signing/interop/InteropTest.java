@@ -15,6 +15,7 @@ import vn.govsdk.signing.Tools;
 import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.verify.RevocationStatus;
+import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.SignatureReport;
 import vn.govsdk.signing.verify.SignatureStatus;
 import vn.govsdk.signing.verify.VerificationReport;
@@ -117,6 +118,31 @@ class InteropTest {
         Files.write(dir.resolve("other.txt"), "khác".getBytes(StandardCharsets.UTF_8));
         assertThat(Tools.run(dir, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "data.p7s",
                 "-content", "other.txt", "-CAfile", "root.pem", "-out", "x.txt").exitCode()).isNotZero();
+    }
+
+    @Test
+    void plainXmlSignatureWithoutSigningTimeByAnExpiredCertificateIsIndeterminateNotInvalid() throws Exception {
+        Path dir = files("xmlsec1-expired-no-time");
+        TestCredential c = pki.expiredSigner();
+        Files.writeString(dir.resolve("key.pem"), c.privateKeyPem());
+        Files.writeString(dir.resolve("cert.pem"), c.certificatePem());
+        String template = "<HoSo><NguoiNop>Nguyễn Văn An</NguoiNop>"
+                + "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><SignedInfo>"
+                + "<CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+                + "<SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256\"/>"
+                + "<Reference URI=\"\"><Transforms><Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+                + "</Transforms><DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><DigestValue/></Reference>"
+                + "</SignedInfo><SignatureValue/><KeyInfo><X509Data/></KeyInfo></Signature></HoSo>";
+        Files.writeString(dir.resolve("template.xml"), template);
+        Tools.ok(dir, "xmlsec1", "--sign", "--privkey-pem", "key.pem,cert.pem,intermediate.pem", "--output", "signed.xml",
+                "template.xml");
+        SignatureReport r = Verifiers.offline().verify(Document.of(dir.resolve("signed.xml"))).signatures().get(0);
+        assertThat(r.integrity()).isEqualTo(vn.govsdk.signing.verify.Integrity.INTACT);
+        assertThat(r.signingTime()).isEmpty();
+        assertThat(r.status()).as(r.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
+        assertThat(r.reasons()).extracting(x -> x.code()).contains(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING)
+                .doesNotContain(ReasonCode.CERTIFICATE_EXPIRED);
+        assertThat(r.reasons().toString()).contains("claims no signing time");
     }
 
     @Test

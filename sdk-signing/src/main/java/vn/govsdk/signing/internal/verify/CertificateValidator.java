@@ -42,6 +42,7 @@ public final class CertificateValidator {
     private final TrustAnchors trust;
     private final RevocationChecking revocationChecking;
     private final RevocationChecker revocation;
+    private volatile vn.govsdk.signing.verify.AlgorithmPolicy policy = vn.govsdk.signing.verify.AlgorithmPolicy.circular15Draft();
 
     /**
      * Creates the validator.
@@ -78,11 +79,57 @@ public final class CertificateValidator {
      */
     public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
             Instant signingTime, Instant validationTime) {
+        validate(report, signer, available, signingTime, validationTime, List.of());
+    }
+
+    /**
+     * Sets the algorithm policy.
+     *
+     * @param policy the policy
+     */
+    public void policy(vn.govsdk.signing.verify.AlgorithmPolicy policy) {
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Validates the signer and fills the report, judging the legacy algorithms found by the caller
+     * (SHA-1) together with the signer's key by the algorithm policy at the claimed signing time.
+     *
+     * @param report the report being built
+     * @param signer the signer's certificate
+     * @param available certificates from the signature, to build the chain with
+     * @param signingTime the claimed signing time, or {@code null}
+     * @param validationTime now
+     * @param legacy descriptions of legacy algorithms the signature uses
+     */
+    public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime, List<String> legacy) {
         report.signer(CertificateInfo.of(signer));
+        List<String> weak = new ArrayList<>(legacy);
         try {
             SignatureAlgorithm.checkKeyStrength(signer.getPublicKey());
         } catch (InvalidInputException e) {
-            report.invalid(ReasonCode.WEAK_ALGORITHM, "the signer's " + e.rule());
+            if (signer.getPublicKey() instanceof java.security.interfaces.RSAPublicKey rsa
+                    && rsa.getModulus().bitLength() >= policy.minimumLegacyRsaBits()) {
+                weak.add("RSA-" + rsa.getModulus().bitLength() + " signer key");
+            } else {
+                report.invalid(ReasonCode.WEAK_ALGORITHM, "the signer's " + e.rule());
+            }
+        }
+        if (!weak.isEmpty()) {
+            String names = String.join(", ", weak);
+            String rule = "the Circular 15/2025 draft requires RSA keys of at least " + policy.minimumRsaBits()
+                    + " bits and SHA-2 digests";
+            if (policy.toleratesLegacyAt(signingTime)) {
+                report.warning(ReasonCode.WEAK_ALGORITHM, "weak algorithms: " + names + "; " + rule + ". Tolerated "
+                        + "because the signature claims to have been made at " + signingTime + ", before the policy's "
+                        + "cut-off " + policy.legacyAllowedBefore().orElseThrow());
+            } else {
+                report.invalid(ReasonCode.WEAK_ALGORITHM, "weak algorithms: " + names + "; " + rule
+                        + (signingTime == null ? ", and the signature claims no signing time before the policy's cut-off"
+                        : policy.legacyAllowedBefore().map(c -> ", and the signing time " + signingTime
+                                + " is not before the policy's cut-off " + c).orElse(" (no legacy algorithm is tolerated)")));
+            }
         }
         if (!Certs.keyUsageAllowsSigning(signer)) {
             report.invalid(ReasonCode.KEY_USAGE, "the certificate of " + Certs.describe(signer)
@@ -98,6 +145,11 @@ public final class CertificateValidator {
         if (at.isBefore(signer.getNotBefore().toInstant())) {
             report.invalid(ReasonCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + Certs.describe(signer)
                     + " was not yet valid " + when + "; it is valid from " + signer.getNotBefore().toInstant());
+        } else if (signingTime == null && at.isAfter(signer.getNotAfter().toInstant())) {
+            report.indeterminate(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING, "the certificate of " + Certs.describe(signer)
+                    + " expired on " + signer.getNotAfter().toInstant() + " and the signature claims no signing time "
+                    + "(no SigningTime, no timestamp), so nothing shows whether it was made while the certificate was "
+                    + "valid. Ask the sender for a signature with a signing time, ideally timestamped (B-T)");
         } else if (at.isAfter(signer.getNotAfter().toInstant())) {
             report.invalid(ReasonCode.CERTIFICATE_EXPIRED, "the certificate of " + Certs.describe(signer)
                     + " had expired " + when + "; it was valid until " + signer.getNotAfter().toInstant());
@@ -120,7 +172,8 @@ public final class CertificateValidator {
         }
         report.chain(infos);
         if (anchor == null) {
-            report.revocation(RevocationStatus.NOT_CHECKED);
+            report.revocation(revocationChecking == RevocationChecking.OFFLINE ? RevocationStatus.UNKNOWN
+                    : RevocationStatus.NOT_CHECKED);
             if (revocationChecking == RevocationChecking.OFF) {
                 report.warning(ReasonCode.REVOCATION_NOT_CHECKED, "revocation checking was turned off by the application");
             }
@@ -129,6 +182,11 @@ public final class CertificateValidator {
         report.trustAnchor(CertificateInfo.of(anchor));
         pkix(report, path, anchor, at);
         checkRevocation(report, path, anchor, signingTime);
+    }
+
+    private static String missing(SignatureReport.Builder report, X509Certificate current) {
+        report.missingIssuer(Certs.issuer(current));
+        return "";
     }
 
     private X509Certificate buildChain(SignatureReport.Builder report, List<X509Certificate> path,
@@ -174,7 +232,7 @@ public final class CertificateValidator {
                 report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, nameMatched
                         ? "the certificate '" + Certs.subject(current) + "' is not signed by any certificate named '"
                                 + Certs.issuer(current) + "' that is available; the chain is broken or forged"
-                        : "the issuer '" + Certs.issuer(current) + "' of '" + Certs.subject(current)
+                        : missing(report, current) + "the issuer '" + Certs.issuer(current) + "' of '" + Certs.subject(current)
                                 + "' is neither a trusted root nor among the certificates available; the signature "
                                 + "does not chain to a trusted root (add the CA to the trust anchors if it is legitimate)");
                 return null;
@@ -278,6 +336,12 @@ public final class CertificateValidator {
 
     private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
             Instant signingTime) {
+        if (revocationChecking == RevocationChecking.OFFLINE) {
+            report.revocation(RevocationStatus.UNKNOWN);
+            report.indeterminate(ReasonCode.REVOCATION_UNKNOWN, "offline mode: revocation was not checked (no OCSP or "
+                    + "CRL request is made), so the certificates may have been revoked; verify online for a final verdict");
+            return;
+        }
         if (revocationChecking == RevocationChecking.OFF) {
             report.revocation(RevocationStatus.NOT_CHECKED);
             report.warning(ReasonCode.REVOCATION_NOT_CHECKED, "revocation checking was turned off by the application; "

@@ -49,7 +49,11 @@ public final class ReportJson {
         reasons(s, r.warnings());
         s.append(",\"signer\":");
         cert(s, r.signer().orElse(null));
-        s.append(",\"chain\":[");
+        s.append(",\"integrity\":").append(str(r.integrity().name()))
+                .append(",\"chainStatus\":").append(str(r.chainStatus().name()))
+                .append(",\"missingIssuer\":").append(r.missingIssuer().map(ReportJson::str).orElse("null"))
+                .append(",\"algorithms\":").append(str(r.algorithm()))
+                .append(",\"chain\":[");
         boolean first = true;
         for (CertificateInfo c : r.chain()) {
             if (!first) {
@@ -82,6 +86,7 @@ public final class ReportJson {
         }
         s.append("{\"subject\":").append(str(c.subject()))
                 .append(",\"issuer\":").append(str(c.issuer()))
+                .append(",\"serial\":").append(str(c.serialNumber()))
                 .append(",\"serialNumber\":").append(str(c.serialNumber()))
                 .append(",\"notBefore\":").append(str(String.valueOf(c.notBefore())))
                 .append(",\"notAfter\":").append(str(String.valueOf(c.notAfter())))

@@ -29,7 +29,20 @@ public final class VerifierEngine {
      * @param revocationChecking the revocation mode, for the report
      */
     public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking) {
-        this.xml = new XmlVerifier(validator);
+        this(validator, clock, revocationChecking, false);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param validator the shared certificate checks
+     * @param clock the clock
+     * @param revocationChecking the revocation mode, for the report
+     * @param dotNetEnveloped whether the .NET reading of the enveloped-signature transform is accepted
+     */
+    public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
+            boolean dotNetEnveloped) {
+        this.xml = new XmlVerifier(validator, dotNetEnveloped);
         this.cms = new CmsVerifier(validator);
         this.jws = new JwsVerifier(validator);
         this.clock = clock;

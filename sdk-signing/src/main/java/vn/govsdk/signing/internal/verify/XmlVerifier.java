@@ -67,6 +67,7 @@ public final class XmlVerifier {
             "http://www.w3.org/2000/09/xmldsig#base64");
 
     private final CertificateValidator validator;
+    private final boolean dotNetEnveloped;
 
     /**
      * Creates the verifier.
@@ -74,7 +75,18 @@ public final class XmlVerifier {
      * @param validator the common certificate checks
      */
     public XmlVerifier(CertificateValidator validator) {
+        this(validator, false);
+    }
+
+    /**
+     * Creates the verifier.
+     *
+     * @param validator the common certificate checks
+     * @param dotNetEnveloped whether the .NET reading of the enveloped-signature transform is accepted
+     */
+    public XmlVerifier(CertificateValidator validator, boolean dotNetEnveloped) {
         this.validator = validator;
+        this.dotNetEnveloped = dotNetEnveloped;
         XmlSec.init();
     }
 
@@ -157,11 +169,17 @@ public final class XmlVerifier {
         String smUri = sm == null ? null : sm.getAttribute("Algorithm");
         report.algorithm(smUri);
         SignatureAlgorithm algorithm = null;
+        List<String> legacy = new ArrayList<>();
         try {
             algorithm = SignatureAlgorithm.fromName(smUri);
             report.algorithm(algorithm.name());
         } catch (InvalidInputException e) {
-            report.invalid(ReasonCode.WEAK_ALGORITHM, "the signature method " + smUri + " is not permitted: " + e.rule());
+            if (XmlSec.RSA_SHA1.equals(smUri)) {
+                legacy.add("signature method rsa-sha1 (SHA-1)");
+                report.algorithm("RSA_SHA1");
+            } else {
+                report.invalid(ReasonCode.WEAK_ALGORITHM, "the signature method " + smUri + " is not permitted: " + e.rule());
+            }
         }
         Element cm = firstChild(signedInfo, XmlSec.DS, "CanonicalizationMethod");
         if (cm == null || !SAFE_TRANSFORMS.contains(cm.getAttribute("Algorithm"))
@@ -204,8 +222,12 @@ public final class XmlVerifier {
             try {
                 DigestAlgorithm.fromName(dmEl == null ? null : dmEl.getAttribute("Algorithm"));
             } catch (InvalidInputException e) {
-                report.invalid(ReasonCode.WEAK_ALGORITHM, "the reference '" + uri + "' uses a digest that is not permitted: "
-                        + e.rule());
+                if (dmEl != null && XmlSec.SHA1.equals(dmEl.getAttribute("Algorithm"))) {
+                    legacy.add("SHA-1 digest of the reference '" + uri + "'");
+                } else {
+                    report.invalid(ReasonCode.WEAK_ALGORITHM, "the reference '" + uri + "' uses a digest that is not "
+                            + "permitted: " + e.rule());
+                }
             }
             if (uri.isEmpty()) {
                 referenced.put(ref, dom.getDocumentElement());
@@ -367,9 +389,19 @@ public final class XmlVerifier {
             if (xs == null) {
                 return formatted.invalid(ReasonCode.STRUCTURE_INVALID, "the signature could not be checked: " + failure).build();
             }
-            formatted.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not match what was signed: "
-                    + "the signature block was altered, or it was not made with the key of "
-                    + Certs.describe(signer));
+            if (signer != null && verifiesWithoutInheritedNamespaces(signedInfo, smUri, signer)) {
+                formatted.invalid(ReasonCode.NON_CONFORMANT_SIGNATURE, "the signature does not verify under the XML "
+                        + "Signature rules: the software that produced it canonicalised the document wrongly (it left out "
+                        + "namespace declarations inherited from the enclosing elements, such as xmlns:xsi, which the "
+                        + "canonicalisation method " + cm.getAttribute("Algorithm") + " must include). The signature "
+                        + "value matches only under that wrong reading, so nothing proves the document is what was "
+                        + "signed. Ask the sender to re-sign it with conformant software (or with exclusive "
+                        + "canonicalisation, xml-exc-c14n)");
+            } else {
+                formatted.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not match what was signed: "
+                        + "the signature block was altered, or it was not made with the key of "
+                        + Certs.describe(signer));
+            }
             formatted.signer(vn.govsdk.signing.verify.CertificateInfo.of(signer));
             return formatted.build();
         }
@@ -416,6 +448,33 @@ public final class XmlVerifier {
         if (wrapping != null) {
             return formatted.invalid(ReasonCode.UNSAFE_CONTENT, wrapping).build();
         }
+        // The enveloped-signature transform on a reference to a node inside the signature: W3C removes the
+        // whole enclosing signature (so the node-set is empty), .NET SignedXml (and Santuario's subtree
+        // path) only a signature that is a descendant of the referenced node.
+        for (Element refEl : refs) {
+            Element target = referenced.get(refEl);
+            if (target == null || target == sigEl || !isInside(target, sigEl) || !hasEnvelopedTransform(refEl)) {
+                continue;
+            }
+            String uri = refEl.getAttribute("URI");
+            if (emptyDigestMatches(refEl)) {
+                continue;
+            }
+            String what = "the reference '" + uri + "' points at the ds:" + target.getLocalName() + " inside the signature "
+                    + "itself and applies the enveloped-signature transform";
+            if (!dotNetEnveloped) {
+                formatted.signer(vn.govsdk.signing.verify.CertificateInfo.of(signer));
+                return formatted.invalid(ReasonCode.NON_CONFORMANT_SIGNATURE, what + ": under the W3C XML Signature "
+                        + "rules that transform removes the whole signature, the ds:" + target.getLocalName() + " with it, so "
+                        + "the digest of '" + uri + "' does not match (xmlsec1 fails it too). The producing software "
+                        + "followed the .NET SignedXml reading, which removes only a signature nested inside the "
+                        + "referenced node; accept that reading explicitly with the compatibility option "
+                        + "dotNetEnvelopedSignatureTransform (CLI --compat-dotnet-enveloped-transform)").build();
+            }
+            formatted.warning(ReasonCode.NON_CONFORMANT_SIGNATURE, what + "; it verifies only under the .NET SignedXml "
+                    + "reading of that transform, which the compatibility option dotNetEnvelopedSignatureTransform "
+                    + "accepted (it does not verify under the W3C rules)");
+        }
         formatted.intact(true);
         // 7. What was signed: the nodes now, the canonical bytes when the application asks for them.
         final XMLSignature verified = xs;
@@ -444,8 +503,97 @@ public final class XmlVerifier {
             }
         }
         // 8. Certificates, chain, revocation.
-        validator.validate(formatted, signer, certs, xades == null ? null : xades.signingTime(), validationTime);
+        if (xades == null) {
+            formatted.signingTime(plainSigningTime(sigEl, referenced.values()));
+        }
+        validator.validate(formatted, signer, certs, formatted.signingTime(), validationTime, legacy);
         return formatted.build();
+    }
+
+    /** The SigningTime of a plain XMLDSig signature: in a ds:Object of this signature that a reference signs. */
+    static Instant plainSigningTime(Element sigEl, java.util.Collection<Element> signed) {
+        for (Element obj : children(sigEl, XmlSec.DS, "Object")) {
+            if (!signed.contains(obj)) {
+                continue;
+            }
+            org.w3c.dom.NodeList st = obj.getElementsByTagNameNS("*", "SigningTime");
+            if (st.getLength() != 1) {
+                continue;
+            }
+            String text = st.item(0).getTextContent().trim();
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    return java.time.LocalDateTime.parse(text).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+                } catch (java.time.format.DateTimeParseException e2) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Diagnoses the canonicalisation error of some signing software: the signature value verifies over
+     * SignedInfo canonicalised without the namespace declarations it inherits (exclusive C14N).
+     */
+    private static boolean verifiesWithoutInheritedNamespaces(Element signedInfo, String smUri, X509Certificate signer) {
+        String jca = smUri == null ? null : smUri.endsWith("#rsa-sha1") ? "SHA1withRSA" : smUri.endsWith("#rsa-sha256")
+                ? "SHA256withRSA" : smUri.endsWith("#rsa-sha384") ? "SHA384withRSA" : smUri.endsWith("#rsa-sha512")
+                ? "SHA512withRSA" : null;
+        Element sv = firstChild((Element) signedInfo.getParentNode(), XmlSec.DS, "SignatureValue");
+        if (jca == null || sv == null) {
+            return false;
+        }
+        try {
+            java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream();
+            org.apache.xml.security.c14n.Canonicalizer.getInstance(
+                    org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(signedInfo, c14n);
+            java.security.Signature sig = java.security.Signature.getInstance(jca);
+            sig.initVerify(signer.getPublicKey());
+            sig.update(c14n.toByteArray());
+            return sig.verify(Base64Strict.decode(sv.getTextContent()));
+        } catch (org.apache.xml.security.exceptions.XMLSecurityException | java.security.GeneralSecurityException
+                | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isInside(Node n, Element ancestor) {
+        for (Node p = n.getParentNode(); p != null; p = p.getParentNode()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasEnvelopedTransform(Element ref) {
+        Element transforms = firstChild(ref, XmlSec.DS, "Transforms");
+        return transforms != null && children(transforms, XmlSec.DS, "Transform").stream()
+                .anyMatch(t -> t.getAttribute("Algorithm").endsWith("#enveloped-signature"));
+    }
+
+    /** Whether the reference's digest is that of the empty octet stream (what the W3C reading yields). */
+    private static boolean emptyDigestMatches(Element ref) {
+        Element dm = firstChild(ref, XmlSec.DS, "DigestMethod");
+        Element dv = firstChild(ref, XmlSec.DS, "DigestValue");
+        if (dm == null || dv == null) {
+            return false;
+        }
+        String alg = dm.getAttribute("Algorithm");
+        String jca = alg.endsWith("#sha1") ? "SHA-1" : alg.endsWith("sha256") ? "SHA-256"
+                : alg.endsWith("sha384") ? "SHA-384" : alg.endsWith("sha512") ? "SHA-512" : null;
+        if (jca == null) {
+            return false;
+        }
+        try {
+            byte[] empty = java.security.MessageDigest.getInstance(jca).digest();
+            return java.security.MessageDigest.isEqual(empty, Base64Strict.decode(dv.getTextContent()));
+        } catch (java.security.NoSuchAlgorithmException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isBase64Object(Element target) {

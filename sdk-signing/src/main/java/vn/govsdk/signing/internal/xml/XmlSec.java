@@ -30,6 +30,11 @@ public final class XmlSec {
     /** Reference type of the XAdES signed properties. */
     public static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
     /** The XMLNS namespace. */
+    /** The SHA-1 digest URI (legacy). */
+    public static final String SHA1 = "http://www.w3.org/2000/09/xmldsig#sha1";
+    /** The rsa-sha1 signature method URI (legacy). */
+    public static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    /** The xmlns namespace. */
     public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private static final Provider BC = new BouncyCastleProvider();
