@@ -45,6 +45,12 @@ public enum ReasonCode {
      * was used.
      */
     NON_CONFORMANT_SIGNATURE,
+    /**
+     * A PDF was changed by an incremental update after this signature: as a warning when the signed
+     * pages are unchanged (a later signature, a form field or an annotation); the changed pages are
+     * reported as {@link #CONTENT_ALTERED}.
+     */
+    MODIFIED_AFTER_SIGNING,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
     STRUCTURE_INVALID
 }

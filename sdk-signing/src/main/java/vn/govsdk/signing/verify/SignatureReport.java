@@ -289,6 +289,31 @@ public final class SignatureReport {
         return new Builder(format);
     }
 
+    /**
+     * Returns a builder holding this report's values, to add findings of an enclosing format (a PDF
+     * checks its byte ranges and later updates around the CMS verdict).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(format);
+        b.level = level;
+        b.status = status;
+        b.reasons.addAll(reasons);
+        b.warnings.addAll(warnings);
+        b.signer = signer;
+        b.chain.addAll(chain);
+        b.trustAnchor = trustAnchor;
+        b.signingTime = signingTime;
+        b.missingIssuer = missingIssuer;
+        b.algorithm = algorithm;
+        b.intact = intact;
+        b.revocation = revocation;
+        b.signedContent.addAll(signedContent);
+        b.signatureId = signatureId;
+        return b;
+    }
+
     /** Builds a {@link SignatureReport}; the status is derived from the reasons. */
     public static final class Builder {
         private final SignatureFormat format;

@@ -88,6 +88,28 @@ public final class CmsVerifier {
      * @return the reports
      */
     public FormatResult verify(Document signed, Document detached, Instant validationTime) {
+        return verify(signed, detached, validationTime, null);
+    }
+
+    /**
+     * How a CMS signature is embedded in another format (a PDF signature dictionary).
+     *
+     * @param subFilter the PDF {@code /SubFilter}, for example {@code ETSI.CAdES.detached}
+     * @param claimedTime the signing time the container claims ({@code /M}), used when the CMS has none
+     */
+    public record Embedding(String subFilter, Instant claimedTime) {
+    }
+
+    /**
+     * Verifies CMS signed data embedded in another format.
+     *
+     * @param signed the signature
+     * @param detached the signed content
+     * @param validationTime now
+     * @param embedding how it is embedded, or {@code null} for a plain CMS document
+     * @return the reports
+     */
+    public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding) {
         SignedData sd;
         try {
             sd = parse(signed.bytes());
@@ -151,7 +173,7 @@ public final class CmsVerifier {
         Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (SignerInfo si : signers) {
-            checks.add(new Check(si));
+            checks.add(new Check(si, embedding));
         }
         for (Check c : checks) {
             c.prepare(certs);
@@ -293,9 +315,11 @@ public final class CmsVerifier {
         private ReasonCode problemCode;
         private X509Certificate signer;
         private Signature raw;
+        private final Embedding embedding;
 
-        Check(SignerInfo si) {
+        Check(SignerInfo si, Embedding embedding) {
             this.si = si;
+            this.embedding = embedding;
         }
 
         void prepare(List<X509Certificate> certs) {
@@ -351,6 +375,19 @@ public final class CmsVerifier {
             AttributeTable table = attrs == null ? null : new AttributeTable(attrs);
             boolean cades = table != null && (table.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null
                     || table.get(PKCSObjectIdentifiers.id_aa_signingCertificate) != null);
+            if (embedding != null) {
+                // PAdES (ETSI EN 319 142-1) needs ETSI.CAdES.detached and signing-certificate-v2; the claimed time is /M.
+                boolean baseline = cades && "ETSI.CAdES.detached".equals(embedding.subFilter());
+                SignatureReport.Builder b = SignatureReport.builder(SignatureFormat.PADES);
+                b.level(baseline ? SignatureLevel.B_B : SignatureLevel.NONE);
+                b.algorithm(algorithmName);
+                if (!baseline) {
+                    b.warning(ReasonCode.NON_CONFORMANT_SIGNATURE, "a PDF signature with SubFilter " + embedding.subFilter()
+                            + (cades ? "" : " and no signing-certificate attribute") + ": a PKCS#7 signature in a PDF, "
+                            + "not a PAdES baseline signature");
+                }
+                return b;
+            }
             SignatureReport.Builder b = SignatureReport.builder(cades ? SignatureFormat.CADES : SignatureFormat.PKCS7);
             b.level(cades && table.get(CMSAttributes.signingTime) != null ? SignatureLevel.B_B : SignatureLevel.NONE);
             b.algorithm(algorithmName);
@@ -416,6 +453,9 @@ public final class CmsVerifier {
                 }
             } catch (IOException | RuntimeException e) {
                 return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed attributes cannot be read: " + e.getMessage()).build();
+            }
+            if (signingTime == null && embedding != null) {
+                signingTime = embedding.claimedTime();
             }
             b.signingTime(signingTime);
             // The signer's certificate: named by the signer identifier, and by the signed reference if any.
