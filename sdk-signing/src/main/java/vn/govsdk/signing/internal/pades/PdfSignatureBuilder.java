@@ -113,6 +113,9 @@ public final class PdfSignatureBuilder {
                     }
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 2 * RESERVED + 4096);
+                // A classic cross-reference table for the update: PDFBox's cross-reference streams leave
+                // themselves out of their index, which qpdf reports as a wrong /Size.
+                pdf.getDocument().setIsXRefStream(false);
                 ExternalSigningSupport external = pdf.saveIncrementalForExternalSigning(out);
                 external.setSignature(new byte[0]);
                 revision = out.toByteArray();
