@@ -31,6 +31,7 @@ public final class SignatureReport {
     private final RevocationStatus revocation;
     private final List<SignedContent> signedContent;
     private final String signatureId;
+    private final TimestampReport timestamp;
 
     private SignatureReport(Builder b) {
         this.format = Objects.requireNonNull(b.format, "format");
@@ -47,6 +48,7 @@ public final class SignatureReport {
         this.revocation = b.revocation == null ? RevocationStatus.NOT_CHECKED : b.revocation;
         this.signedContent = intact ? List.copyOf(b.signedContent) : List.of();
         this.signatureId = b.signatureId;
+        this.timestamp = b.timestamp;
         this.status = b.status;
     }
 
@@ -255,6 +257,15 @@ public final class SignatureReport {
         return Optional.ofNullable(signatureId);
     }
 
+    /**
+     * Returns the signature timestamp (RFC 3161) attached to the signature, if any.
+     *
+     * @return the timestamp's verdict
+     */
+    public Optional<TimestampReport> timestamp() {
+        return Optional.ofNullable(timestamp);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -311,6 +322,7 @@ public final class SignatureReport {
         b.revocation = revocation;
         b.signedContent.addAll(signedContent);
         b.signatureId = signatureId;
+        b.timestamp = timestamp;
         return b;
     }
 
@@ -331,6 +343,7 @@ public final class SignatureReport {
         private RevocationStatus revocation;
         private final List<SignedContent> signedContent = new ArrayList<>();
         private String signatureId;
+        private TimestampReport timestamp;
 
         private Builder(SignatureFormat format) {
             this.format = Objects.requireNonNull(format, "format");
@@ -523,6 +536,17 @@ public final class SignatureReport {
          */
         public Builder signatureId(String id) {
             this.signatureId = id;
+            return this;
+        }
+
+        /**
+         * Sets the signature timestamp's verdict.
+         *
+         * @param timestamp the timestamp
+         * @return this builder
+         */
+        public Builder timestamp(TimestampReport timestamp) {
+            this.timestamp = timestamp;
             return this;
         }
 
