@@ -53,6 +53,10 @@ public final class PdfVerifier {
      * @return the reports, in the order of the signature fields
      */
     public FormatResult verify(Document signed, Instant validationTime) {
+        if (signed.size().orElse(0) > MAX_SIZE) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF is larger than "
+                    + (MAX_SIZE >> 20) + " MB, the most the verifier reads"));
+        }
         byte[] pdf = signed.bytes();
         List<SignatureReport> reports = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
