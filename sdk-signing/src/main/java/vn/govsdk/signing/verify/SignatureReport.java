@@ -281,6 +281,12 @@ public final class SignatureReport {
         if (signingTime != null) {
             s.append(" at ").append(signingTime);
         }
+        if (timestamp != null) {
+            s.append("\n  timestamp ").append(timestamp.time()).append(" by '")
+                    .append(timestamp.authority() == null ? "?" : timestamp.authority().subject()).append("': ")
+                    .append(timestamp.integrity()).append(", chain ").append(timestamp.chainStatus())
+                    .append(timestamp.trustAnchor() == null ? "" : " to '" + timestamp.trustAnchor().subject() + "'");
+        }
         for (Reason r : reasons) {
             s.append("\n  - ").append(r);
         }

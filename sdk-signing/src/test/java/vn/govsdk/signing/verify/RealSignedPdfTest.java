@@ -61,6 +61,9 @@ class RealSignedPdfTest {
                 .satisfies(w -> assertThat(w.message()).contains("expired on 2024-11-27T02:00:05Z")
                         .contains("valid at 2022-12-01T02:04:13Z"));
 
+        assertThat(s.toString()).contains("timestamp 2022-12-01T02:04:13Z by '" + TSA + "': INTACT, chain TRUSTED to '"
+                + RealSignedTest.BAN_CO_YEU_ROOT + "'");
+
         JsonNode j = RealSignedTest.json(r).get("signatures").get(0);
         assertThat(j.get("format").asText()).isEqualTo("PAdES");
         assertThat(j.get("integrity").asText()).isEqualTo("INTACT");
