@@ -161,6 +161,22 @@ class PadesSignerTest {
     }
 
     @Test
+    void everyByteFlippedAtSampledPositionsMakesTheSignatureNotValid() {
+        byte[] signed = signer("Phê duyệt").sign(Document.of(TestPdfs.decision(1), "a.pdf", "application/pdf"),
+                TestPlatform.key(rsa)).bytes();
+        assertThat(Verifiers.offline().verify(Document.of(signed, "a.pdf", "application/pdf")).isValid()).isTrue();
+        int checked = 0;
+        for (int i = 0; i < signed.length; i += 173) {
+            byte[] t = signed.clone();
+            t[i] ^= 0x01;
+            VerificationReport r = Verifiers.offline().verify(Document.of(t, "a.pdf", "application/pdf"));
+            assertThat(r.isValid()).as("byte %d flipped", i).isFalse();
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
     void bytesLeftOutsideTheRangeThatAreNotTheContentsAreRefused() {
         byte[] signed = signer("Phê duyệt").sign(Document.of(TestPdfs.decision(1), "a.pdf", "application/pdf"),
                 TestPlatform.key(rsa)).bytes();
