@@ -15,10 +15,12 @@ module vn.govsdk.signing {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires com.nimbusds.jose.jwt;
+    requires org.apache.pdfbox;
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;
     exports vn.govsdk.signing.cades;
     exports vn.govsdk.signing.jws;
+    exports vn.govsdk.signing.pades;
     exports vn.govsdk.signing.verify;
 }

@@ -117,7 +117,7 @@ final class SignCommand implements Callable<Integer> {
         String f = format.toLowerCase(Locale.ROOT);
         if (!level.equalsIgnoreCase("B") && !level.equalsIgnoreCase("B-B")) {
             throw new InvalidInputException("--level", "must be B in this version; " + level
-                    + " needs a timestamp authority, which arrives with PAdES and long-term validation");
+                    + " needs a timestamp authority, which arrives with long-term validation");
         }
         if (tsa != null) {
             throw new InvalidInputException("--tsa", "applies to levels T and LT, which this version does not make yet");
@@ -134,8 +134,12 @@ final class SignCommand implements Callable<Integer> {
                     .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7 : vn.govsdk.signing.SignatureFormat.CADES)
                     .build();
             case "jws" -> JwsSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPING : p).build();
-            case "pades" -> throw new InvalidInputException("--format", "pades is not in this version yet (PDF signing "
-                    + "arrives with PAdES); sign a PDF with --format cades --packaging detached meanwhile");
+            case "pades" -> {
+                if (p != null && p != SignaturePackaging.ENVELOPED) {
+                    throw new InvalidInputException("--packaging", "must be enveloped for pades: the signature goes inside the PDF");
+                }
+                yield vn.govsdk.signing.pades.PadesSigner.builder().build();
+            }
             default -> throw new InvalidInputException("--format", "must be xades, cades, pades or jws, got " + format);
         };
     }

@@ -43,6 +43,25 @@ class RealSignedCommandTest {
     }
 
     @Test
+    void offlineJsonReportOfTheTimestampedPdf07() throws Exception {
+        Path pdf = Path.of("..", "sdk-signing", "src", "test", "resources", "real-signed", "07_pdf_fpt-ca_demo_vgca-tsa.pdf");
+        CliRunner r = CliRunner.run("verify", "--in", pdf.toString(), "--offline", "--json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode s = GovJson.readTree(r.out().getBytes(StandardCharsets.UTF_8)).get("signatures").get(0);
+        assertThat(s.get("format").asText()).isEqualTo("PAdES");
+        assertThat(s.get("status").asText()).isEqualTo("INDETERMINATE");
+        assertThat(s.get("integrity").asText()).isEqualTo("INTACT");
+        assertThat(s.get("chainStatus").asText()).isEqualTo("UNTRUSTED");
+        assertThat(s.get("reasons").toString()).contains("UNTRUSTED_CHAIN").contains("MIC National Root CA");
+        JsonNode t = s.get("timestamp");
+        assertThat(t.get("time").asText()).isEqualTo("2022-12-01T02:04:13Z");
+        assertThat(t.get("authority").get("subject").asText()).contains("Máy chủ cấp dấu thời gian HL01");
+        assertThat(t.get("integrity").asText()).isEqualTo("INTACT");
+        assertThat(t.get("chainStatus").asText()).isEqualTo("TRUSTED");
+        assertThat(t.get("trustAnchor").asText()).isEqualTo("CN=RootCA chuyên dùng Chính phủ G2,O=Ban Cơ yếu Chính phủ,C=VN");
+    }
+
+    @Test
     void alteringOneLetterOfTheRealNoticeBreaksIt() throws Exception {
         Path f = sample();
         String text = Files.readString(f);

@@ -67,6 +67,32 @@ class SignVerifyCommandTest {
     }
 
     @Test
+    void padesSignedTwiceAndVerifiedValid() throws Exception {
+        files();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(dir.resolve("to-trinh.pdf").toFile());
+        }
+        CliRunner sign = CliRunner.run("sign", "--format", "pades", "--in", p("to-trinh.pdf"), "--out", p("once.pdf"),
+                "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(sign.exitCode()).as(sign.err()).isZero();
+        assertThat(sign.out()).contains("PAdES B-B");
+        assertThat(CliRunner.run("sign", "--format", "pades", "--in", p("once.pdf"), "--out", p("twice.pdf"),
+                "--pkcs12", p("signer.p12"), "--password-file", p("password.txt")).exitCode()).isZero();
+        CliRunner json = CliRunner.run("verify", "--in", p("twice.pdf"), "--trust", p("root.pem"), "--json");
+        assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode j = vn.govsdk.core.internal.json.GovJson.readTree(
+                json.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(j.get("signatures")).hasSize(2);
+        assertThat(j.get("signatures").get(0).get("format").asText()).isEqualTo("PAdES");
+        assertThat(j.get("signatures").get(0).get("warnings").toString()).contains("MODIFIED_AFTER_SIGNING");
+        assertThat(j.get("signatures").get(1).get("status").asText()).isEqualTo("VALID");
+        assertThat(CliRunner.run("sign", "--format", "pades", "--packaging", "detached", "--in", p("to-trinh.pdf"),
+                "--out", p("x.pdf"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt")).err())
+                .contains("--packaging");
+    }
+
+    @Test
     void tamperedOrUntrustedIsExitOne() throws Exception {
         files();
         CliRunner.run("sign", "--format", "xades", "--in", p("hoso.xml"), "--out", p("s.xml"),
@@ -134,7 +160,7 @@ class SignVerifyCommandTest {
         CliRunner pades = CliRunner.run("sign", "--format", "pades", "--in", p("hoso.xml"), "--out", p("o.pdf"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
         assertThat(pades.exitCode()).isEqualTo(2);
-        assertThat(pades.err()).contains("pades");
+        assertThat(pades.err()).contains("the PDF hoso.xml cannot be read");
 
         CliRunner levelT = CliRunner.run("sign", "--format", "cades", "--level", "T", "--in", p("hoso.xml"), "--out", p("o.p7s"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));

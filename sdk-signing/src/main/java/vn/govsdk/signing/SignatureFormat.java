@@ -10,6 +10,8 @@ public enum SignatureFormat {
     CADES("CAdES"),
     /** PKCS#7 / CMS signed data (RFC 2315, RFC 5652) without CAdES attributes. */
     PKCS7("PKCS7"),
+    /** PAdES (ETSI EN 319 142-1): a CMS signature inside a PDF, covering the whole file but its own value. */
+    PADES("PAdES"),
     /** JSON Web Signature (RFC 7515). */
     JWS("JWS");
 

@@ -42,9 +42,16 @@ public enum ReasonCode {
      * The producing software departed from the XML Signature standard (for example a wrong
      * canonicalisation or the .NET reading of the enveloped-signature transform): the signature does not
      * verify under the standard's rules. As a warning: a compatibility reading the application enabled
-     * was used.
+     * was used. Also a warning on a PDF signature whose sub-filter is not {@code ETSI.CAdES.detached}
+     * (for example {@code adbe.pkcs7.detached}): a PKCS#7 signature in a PDF, not a PAdES baseline one.
      */
     NON_CONFORMANT_SIGNATURE,
+    /**
+     * A PDF was changed by an incremental update after this signature: as a warning when the signed
+     * pages are unchanged (a later signature, a form field or an annotation); the changed pages are
+     * reported as {@link #CONTENT_ALTERED}.
+     */
+    MODIFIED_AFTER_SIGNING,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
     STRUCTURE_INVALID
 }

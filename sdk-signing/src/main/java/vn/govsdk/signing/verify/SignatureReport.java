@@ -31,6 +31,7 @@ public final class SignatureReport {
     private final RevocationStatus revocation;
     private final List<SignedContent> signedContent;
     private final String signatureId;
+    private final TimestampReport timestamp;
 
     private SignatureReport(Builder b) {
         this.format = Objects.requireNonNull(b.format, "format");
@@ -47,6 +48,7 @@ public final class SignatureReport {
         this.revocation = b.revocation == null ? RevocationStatus.NOT_CHECKED : b.revocation;
         this.signedContent = intact ? List.copyOf(b.signedContent) : List.of();
         this.signatureId = b.signatureId;
+        this.timestamp = b.timestamp;
         this.status = b.status;
     }
 
@@ -255,6 +257,15 @@ public final class SignatureReport {
         return Optional.ofNullable(signatureId);
     }
 
+    /**
+     * Returns the signature timestamp (RFC 3161) attached to the signature, if any.
+     *
+     * @return the timestamp's verdict
+     */
+    public Optional<TimestampReport> timestamp() {
+        return Optional.ofNullable(timestamp);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -269,6 +280,12 @@ public final class SignatureReport {
         }
         if (signingTime != null) {
             s.append(" at ").append(signingTime);
+        }
+        if (timestamp != null) {
+            s.append("\n  timestamp ").append(timestamp.time()).append(" by '")
+                    .append(timestamp.authority() == null ? "?" : timestamp.authority().subject()).append("': ")
+                    .append(timestamp.integrity()).append(", chain ").append(timestamp.chainStatus())
+                    .append(timestamp.trustAnchor() == null ? "" : " to '" + timestamp.trustAnchor().subject() + "'");
         }
         for (Reason r : reasons) {
             s.append("\n  - ").append(r);
@@ -289,6 +306,32 @@ public final class SignatureReport {
         return new Builder(format);
     }
 
+    /**
+     * Returns a builder holding this report's values, to add findings of an enclosing format (a PDF
+     * checks its byte ranges and later updates around the CMS verdict).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(format);
+        b.level = level;
+        b.status = status;
+        b.reasons.addAll(reasons);
+        b.warnings.addAll(warnings);
+        b.signer = signer;
+        b.chain.addAll(chain);
+        b.trustAnchor = trustAnchor;
+        b.signingTime = signingTime;
+        b.missingIssuer = missingIssuer;
+        b.algorithm = algorithm;
+        b.intact = intact;
+        b.revocation = revocation;
+        b.signedContent.addAll(signedContent);
+        b.signatureId = signatureId;
+        b.timestamp = timestamp;
+        return b;
+    }
+
     /** Builds a {@link SignatureReport}; the status is derived from the reasons. */
     public static final class Builder {
         private final SignatureFormat format;
@@ -306,6 +349,7 @@ public final class SignatureReport {
         private RevocationStatus revocation;
         private final List<SignedContent> signedContent = new ArrayList<>();
         private String signatureId;
+        private TimestampReport timestamp;
 
         private Builder(SignatureFormat format) {
             this.format = Objects.requireNonNull(format, "format");
@@ -498,6 +542,17 @@ public final class SignatureReport {
          */
         public Builder signatureId(String id) {
             this.signatureId = id;
+            return this;
+        }
+
+        /**
+         * Sets the signature timestamp's verdict.
+         *
+         * @param timestamp the timestamp
+         * @return this builder
+         */
+        public Builder timestamp(TimestampReport timestamp) {
+            this.timestamp = timestamp;
             return this;
         }
 

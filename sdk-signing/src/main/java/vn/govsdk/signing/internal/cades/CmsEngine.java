@@ -68,7 +68,7 @@ public final class CmsEngine {
      * Creates the engine with a signer's settings.
      *
      * @param packaging detached or enveloping
-     * @param format CAdES or PKCS#7
+     * @param format CAdES, PKCS#7, or PAdES (CAdES without the signing-time attribute, for a PDF)
      * @param requested the algorithm, or {@code null} for the key's default
      * @param clock the clock
      */
@@ -110,7 +110,7 @@ public final class CmsEngine {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        SignatureLevel level = format == SignatureFormat.CADES ? SignatureLevel.B_B : SignatureLevel.NONE;
+        SignatureLevel level = format == SignatureFormat.PKCS7 ? SignatureLevel.NONE : SignatureLevel.B_B;
         SigningAccess.PreparedData data = new SigningAccess.PreparedData(format, packaging, level, algorithm, digest,
                 certs, signingTime, document.name(), document.mediaType(), dataToSign);
         final byte[] content = inMemory;
@@ -182,9 +182,12 @@ public final class CmsEngine {
             List<X509Certificate> chain) {
         ASN1EncodableVector v = new ASN1EncodableVector();
         v.add(new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.data)));
-        v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+        if (format != SignatureFormat.PADES) {
+            // PAdES (ETSI EN 319 142-1, 6.3) claims the signing time in the signature dictionary's /M instead.
+            v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+        }
         v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(contentDigest))));
-        if (format == SignatureFormat.CADES) {
+        if (format != SignatureFormat.PKCS7) {
             List<ESSCertIDv2> ids = new ArrayList<>();
             for (X509Certificate c : embedded(chain)) {
                 IssuerSerial is = new IssuerSerial(new GeneralNames(new GeneralName(

@@ -104,6 +104,22 @@ public final class CertificateValidator {
      */
     public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
             Instant signingTime, Instant validationTime, List<String> legacy) {
+        validate(report, signer, available, signingTime, validationTime, legacy, null);
+    }
+
+    /**
+     * Validates the signer and fills the report, with a time a trusted signature timestamp proves.
+     *
+     * @param report the report being built
+     * @param signer the signer's certificate
+     * @param available certificates from the signature, to build the chain with
+     * @param signingTime the claimed signing time, or {@code null}
+     * @param validationTime now
+     * @param legacy descriptions of legacy algorithms the signature uses
+     * @param provenTime the time an intact, trusted timestamp proves the signature existed at, or {@code null}
+     */
+    public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime) {
         report.signer(CertificateInfo.of(signer));
         List<String> weak = new ArrayList<>(legacy);
         try {
@@ -153,6 +169,12 @@ public final class CertificateValidator {
         } else if (at.isAfter(signer.getNotAfter().toInstant())) {
             report.invalid(ReasonCode.CERTIFICATE_EXPIRED, "the certificate of " + Certs.describe(signer)
                     + " had expired " + when + "; it was valid until " + signer.getNotAfter().toInstant());
+        } else if (validationTime.isAfter(signer.getNotAfter().toInstant()) && provenTime != null
+                && !provenTime.isAfter(signer.getNotAfter().toInstant())
+                && !provenTime.isBefore(signer.getNotBefore().toInstant())) {
+            report.warning(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING, "the certificate of " + Certs.describe(signer)
+                    + " expired on " + signer.getNotAfter().toInstant() + "; it was valid at " + provenTime
+                    + ", the time the signature timestamp proves the signature existed");
         } else if (validationTime.isAfter(signer.getNotAfter().toInstant())) {
             report.indeterminate(ReasonCode.CERTIFICATE_EXPIRED_SINCE_SIGNING, "the certificate of "
                     + Certs.describe(signer) + " expired on " + signer.getNotAfter().toInstant()

@@ -53,7 +53,10 @@ import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.internal.Certs;
+import org.bouncycastle.asn1.tsp.TSTInfo;
 import vn.govsdk.signing.verify.CertificateInfo;
+import vn.govsdk.signing.verify.ChainStatus;
+import vn.govsdk.signing.verify.TimestampReport;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.SignatureReport;
@@ -88,6 +91,33 @@ public final class CmsVerifier {
      * @return the reports
      */
     public FormatResult verify(Document signed, Document detached, Instant validationTime) {
+        return verify(signed, detached, validationTime, null);
+    }
+
+    /**
+     * How a CMS signature is embedded in another format (a PDF signature dictionary).
+     *
+     * @param subFilter the PDF {@code /SubFilter}, for example {@code ETSI.CAdES.detached}
+     * @param claimedTime the signing time the container claims ({@code /M}), used when the CMS has none
+     */
+    public record Embedding(String subFilter, Instant claimedTime) {
+    }
+
+    /**
+     * Verifies CMS signed data embedded in another format.
+     *
+     * @param signed the signature
+     * @param detached the signed content
+     * @param validationTime now
+     * @param embedding how it is embedded, or {@code null} for a plain CMS document
+     * @return the reports
+     */
+    public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding) {
+        return verify(signed, detached, validationTime, embedding, true);
+    }
+
+    private FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding,
+            boolean readTimestamps) {
         SignedData sd;
         try {
             sd = parse(signed.bytes());
@@ -151,7 +181,7 @@ public final class CmsVerifier {
         Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (SignerInfo si : signers) {
-            checks.add(new Check(si));
+            checks.add(new Check(si, embedding, readTimestamps));
         }
         for (Check c : checks) {
             c.prepare(certs);
@@ -293,9 +323,13 @@ public final class CmsVerifier {
         private ReasonCode problemCode;
         private X509Certificate signer;
         private Signature raw;
+        private final Embedding embedding;
+        private final boolean readTimestamps;
 
-        Check(SignerInfo si) {
+        Check(SignerInfo si, Embedding embedding, boolean readTimestamps) {
             this.si = si;
+            this.embedding = embedding;
+            this.readTimestamps = readTimestamps;
         }
 
         void prepare(List<X509Certificate> certs) {
@@ -351,6 +385,19 @@ public final class CmsVerifier {
             AttributeTable table = attrs == null ? null : new AttributeTable(attrs);
             boolean cades = table != null && (table.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null
                     || table.get(PKCSObjectIdentifiers.id_aa_signingCertificate) != null);
+            if (embedding != null) {
+                // PAdES (ETSI EN 319 142-1) needs ETSI.CAdES.detached and signing-certificate-v2; the claimed time is /M.
+                boolean baseline = cades && "ETSI.CAdES.detached".equals(embedding.subFilter());
+                SignatureReport.Builder b = SignatureReport.builder(SignatureFormat.PADES);
+                b.level(baseline ? SignatureLevel.B_B : SignatureLevel.NONE);
+                b.algorithm(algorithmName);
+                if (!baseline) {
+                    b.warning(ReasonCode.NON_CONFORMANT_SIGNATURE, "a PDF signature with SubFilter " + embedding.subFilter()
+                            + (cades ? "" : " and no signing-certificate attribute") + ": a PKCS#7 signature in a PDF, "
+                            + "not a PAdES baseline signature");
+                }
+                return b;
+            }
             SignatureReport.Builder b = SignatureReport.builder(cades ? SignatureFormat.CADES : SignatureFormat.PKCS7);
             b.level(cades && table.get(CMSAttributes.signingTime) != null ? SignatureLevel.B_B : SignatureLevel.NONE);
             b.algorithm(algorithmName);
@@ -416,6 +463,9 @@ public final class CmsVerifier {
                 }
             } catch (IOException | RuntimeException e) {
                 return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed attributes cannot be read: " + e.getMessage()).build();
+            }
+            if (signingTime == null && embedding != null) {
+                signingTime = embedding.claimedTime();
             }
             b.signingTime(signingTime);
             // The signer's certificate: named by the signer identifier, and by the signed reference if any.
@@ -490,9 +540,77 @@ public final class CmsVerifier {
             }
             b.intact(true);
             b.signedContent(new SignedContent(isDetached ? content.name() : "encapsulated content", content, null));
-            validator.validate(b, signer, certs, signingTime, validationTime);
+            TimestampReport ts = readTimestamps ? timestamp(si, validationTime) : null;
+            b.timestamp(ts);
+            validator.validate(b, signer, certs, signingTime, validationTime, List.of(),
+                    ts != null && ts.provesTime() ? ts.time() : null);
             return b.build();
         }
+    }
+
+    /**
+     * Verifies the RFC 3161 signature timestamp in the signer's unsigned attributes, if there is one:
+     * the token as CMS signed data (the TSA's signature and chain, through the same checks as any
+     * signer, but without looking for timestamps inside it), its content type, and its message
+     * imprint against the hash of this signature's value.
+     */
+    private TimestampReport timestamp(SignerInfo si, Instant validationTime) {
+        ASN1Set unsigned = si.getUnauthenticatedAttributes();
+        if (unsigned == null) {
+            return null;
+        }
+        Attribute attr = single(unsigned, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attr == null) {
+            return null;
+        }
+        List<Reason> reasons = new ArrayList<>();
+        byte[] token;
+        TSTInfo info;
+        try {
+            token = attr.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER);
+            SignedData tsd = parse(token);
+            if (!PKCSObjectIdentifiers.id_ct_TSTInfo.equals(tsd.getEncapContentInfo().getContentType())) {
+                throw new IOException("its content is not TSTInfo");
+            }
+            info = TSTInfo.getInstance(ASN1OctetString.getInstance(tsd.getEncapContentInfo().getContent()).getOctets());
+        } catch (IOException | RuntimeException e) {
+            return new TimestampReport(null, null, vn.govsdk.signing.verify.Integrity.BROKEN, ChainStatus.UNTRUSTED, null,
+                    null, List.of(new Reason(ReasonCode.MALFORMED, "the signature timestamp cannot be read: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+        }
+        Instant time;
+        try {
+            time = info.getGenTime().getDate().toInstant();
+        } catch (java.text.ParseException e) {
+            time = null;
+        }
+        FormatResult fr = verify(Document.of(token, "signature timestamp", "application/timestamp-reply"), null,
+                validationTime, null, false);
+        SignatureReport tr = fr.signatures().isEmpty() ? null : fr.signatures().get(0);
+        boolean intact = tr != null && tr.integrity() == vn.govsdk.signing.verify.Integrity.INTACT;
+        if (tr == null) {
+            reasons.addAll(fr.reasons());
+        } else {
+            reasons.addAll(tr.reasons());
+        }
+        try {
+            DigestAlgorithm imprintAlg = DigestAlgorithm.fromName(
+                    info.getMessageImprint().getHashAlgorithm().getAlgorithm().getId());
+            byte[] expected = imprintAlg.digest(si.getEncryptedDigest().getOctets());
+            if (!Arrays.equals(expected, info.getMessageImprint().getHashedMessage())) {
+                intact = false;
+                reasons.add(new Reason(ReasonCode.CONTENT_ALTERED, "the signature timestamp does not cover this "
+                        + "signature's value: its message imprint differs (a timestamp of another signature)"));
+            }
+        } catch (InvalidInputException e) {
+            intact = false;
+            reasons.add(new Reason(ReasonCode.WEAK_ALGORITHM, "the timestamp's message imprint uses "
+                    + info.getMessageImprint().getHashAlgorithm().getAlgorithm() + ": " + e.rule()));
+        }
+        return new TimestampReport(time, tr == null ? null : tr.signer().orElse(null),
+                intact ? vn.govsdk.signing.verify.Integrity.INTACT : vn.govsdk.signing.verify.Integrity.BROKEN,
+                tr == null ? ChainStatus.UNTRUSTED : tr.chainStatus(), tr == null ? null : tr.trustAnchor().orElse(null),
+                info.getPolicy() == null ? null : info.getPolicy().getId(), reasons);
     }
 
     private static Attribute single(ASN1Set attrs, ASN1ObjectIdentifier oid) {

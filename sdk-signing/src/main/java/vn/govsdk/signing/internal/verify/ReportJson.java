@@ -5,6 +5,7 @@ import vn.govsdk.signing.verify.CertificateInfo;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.SignatureReport;
 import vn.govsdk.signing.verify.SignedContent;
+import vn.govsdk.signing.verify.TimestampReport;
 import vn.govsdk.signing.verify.VerificationReport;
 
 /** Writes a {@link VerificationReport} as JSON. */
@@ -76,7 +77,27 @@ public final class ReportJson {
             first = false;
             s.append(str(c.reference()));
         }
-        s.append("]}");
+        s.append("],\"timestamp\":");
+        timestamp(s, r.timestamp().orElse(null));
+        s.append('}');
+    }
+
+    private static void timestamp(StringBuilder s, TimestampReport t) {
+        if (t == null) {
+            s.append("null");
+            return;
+        }
+        s.append("{\"time\":").append(t.time() == null ? "null" : str(t.time().toString()))
+                .append(",\"authority\":");
+        cert(s, t.authority());
+        s.append(",\"integrity\":").append(str(t.integrity().name()))
+                .append(",\"chainStatus\":").append(str(t.chainStatus().name()))
+                .append(",\"trustAnchor\":").append(t.trustAnchor() == null ? "null" : str(t.trustAnchor().subject()))
+                .append(",\"policy\":").append(t.policy() == null ? "null" : str(t.policy()))
+                .append(",\"provesTime\":").append(t.provesTime())
+                .append(",\"reasons\":");
+        reasons(s, t.reasons());
+        s.append('}');
     }
 
     private static void cert(StringBuilder s, CertificateInfo c) {

@@ -18,6 +18,7 @@ public final class VerifierEngine {
     private final XmlVerifier xml;
     private final CmsVerifier cms;
     private final JwsVerifier jws;
+    private final PdfVerifier pdf;
     private final Clock clock;
     private final RevocationChecking revocationChecking;
 
@@ -45,6 +46,7 @@ public final class VerifierEngine {
         this.xml = new XmlVerifier(validator, dotNetEnveloped);
         this.cms = new CmsVerifier(validator);
         this.jws = new JwsVerifier(validator);
+        this.pdf = new PdfVerifier(cms);
         this.clock = clock;
         this.revocationChecking = revocationChecking;
     }
@@ -72,8 +74,12 @@ public final class VerifierEngine {
                 case XML -> xml.verify(signed.bytes(), detached, now);
                 case CMS -> cms.verify(signed, detached, now);
                 case JWS -> jws.verify(signed.bytes(), detached, now);
+                case PDF -> detached != null
+                        ? FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, "a PDF holds its signatures; "
+                                + "verify it alone, without detached content"))
+                        : pdf.verify(signed, now);
                 case UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
-                        + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS)"));
+                        + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS, PDF)"));
             };
         } catch (vn.govsdk.core.InvalidInputException e) {
             throw e;
@@ -90,7 +96,7 @@ public final class VerifierEngine {
         return new VerificationReport(signed.name(), now, revocationChecking, result.signatures(), result.reasons());
     }
 
-    enum Kind { XML, CMS, JWS, UNKNOWN }
+    enum Kind { XML, CMS, JWS, PDF, UNKNOWN }
 
     static Kind sniff(byte[] b) {
         int i = 0;
@@ -102,6 +108,9 @@ public final class VerifierEngine {
         }
         if (i >= b.length) {
             return Kind.UNKNOWN;
+        }
+        if (b.length - i >= 5 && b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
+            return Kind.PDF;
         }
         if (b[i] == '<') {
             return Kind.XML;

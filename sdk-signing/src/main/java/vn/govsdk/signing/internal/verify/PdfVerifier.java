@@ -1,0 +1,211 @@
+package vn.govsdk.signing.internal.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.verify.Reason;
+import vn.govsdk.signing.verify.ReasonCode;
+import vn.govsdk.signing.verify.SignatureReport;
+
+/**
+ * Verifies the signatures of a PDF (PAdES and PKCS#7 in PDF): each signature's byte range must
+ * cover the whole revision it signed but its own {@code /Contents}, the CMS is verified over those
+ * bytes, and later incremental updates are compared page by page with the signed revision.
+ */
+public final class PdfVerifier {
+
+    /** PDFs above this size are refused (read into memory). */
+    static final long MAX_SIZE = 512L * 1024 * 1024;
+
+    private final CmsVerifier cms;
+
+    /**
+     * Creates the verifier.
+     *
+     * @param cms the CMS verifier
+     */
+    public PdfVerifier(CmsVerifier cms) {
+        this.cms = cms;
+    }
+
+    /**
+     * Verifies every signature of a PDF.
+     *
+     * @param signed the PDF
+     * @param validationTime now
+     * @return the reports, in the order of the signature fields
+     */
+    public FormatResult verify(Document signed, Instant validationTime) {
+        if (signed.size().orElse(0) > MAX_SIZE) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF is larger than "
+                    + (MAX_SIZE >> 20) + " MB, the most the verifier reads"));
+        }
+        byte[] pdf = signed.bytes();
+        List<SignatureReport> reports = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int index = 0;
+            for (PDSignatureField field : doc.getSignatureFields()) {
+                PDSignature sig = field.getSignature();
+                if (sig == null) {
+                    continue; // an empty field waiting for a signature
+                }
+                index++;
+                reports.add(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index, validationTime));
+            }
+            if (reports.isEmpty()) {
+                return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the PDF holds no signature"));
+            }
+        } catch (IOException e) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
+        }
+        return new FormatResult(reports, List.of());
+    }
+
+    private SignatureReport verifyOne(String name, byte[] pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
+            Instant validationTime) throws IOException {
+        String subFilter = sig.getSubFilter();
+        String label = "signature " + index + " (field '" + fieldName + "')";
+        COSBase brBase = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
+        COSBase contentsBase = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        if (!(brBase instanceof COSArray br) || br.size() != 4 || !(contentsBase instanceof COSString contents)) {
+            return fail(ReasonCode.STRUCTURE_INVALID, label + " has no valid /ByteRange or /Contents");
+        }
+        long[] r = new long[4];
+        for (int i = 0; i < 4; i++) {
+            if (!(br.getObject(i) instanceof org.apache.pdfbox.cos.COSInteger n)) {
+                return fail(ReasonCode.STRUCTURE_INVALID, label + " has a /ByteRange that is not four integers");
+            }
+            r[i] = n.longValue();
+        }
+        long gapStart = r[0] + r[1];
+        long end = r[2] + r[3];
+        if (r[0] != 0 || r[1] < 0 || r[3] < 0 || r[2] <= gapStart || end > pdf.length) {
+            return fail(ReasonCode.STRUCTURE_INVALID, label + " has a /ByteRange " + Arrays.toString(r)
+                    + " that does not start at the beginning of the file or lies outside it");
+        }
+        // The gap must be exactly the hex string of /Contents: '<' hex '>' and nothing else left unsigned.
+        if (pdf[(int) gapStart] != '<' || pdf[(int) r[2] - 1] != '>') {
+            return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not its "
+                    + "/Contents; unsigned bytes could be changed unnoticed");
+        }
+        for (long i = gapStart + 1; i < r[2] - 1; i++) {
+            int c = pdf[(int) i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not "
+                        + "only the hexadecimal /Contents");
+            }
+        }
+        byte[] cmsBytes = contents.getBytes();
+        byte[] trimmed = trimDer(cmsBytes);
+        ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
+        signedBytes.write(pdf, 0, (int) r[1]);
+        signedBytes.write(pdf, (int) r[2], (int) r[3]);
+        Calendar m = sig.getSignDate();
+        Instant claimed = m == null ? null : m.toInstant();
+        FormatResult fr = cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
+                Document.of(signedBytes.toByteArray(), name + " (revision signed by signature " + index + ")",
+                        "application/pdf"),
+                validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed));
+        if (fr.signatures().isEmpty()) {
+            Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
+            return fail(reason.code(), label + ": " + reason.message());
+        }
+        SignatureReport.Builder report = fr.signatures().get(0).toBuilder().signatureId(fieldName);
+        if (end == pdf.length) {
+            return report.build();
+        }
+        // An incremental update after the signature: compare the signed revision's pages with the current ones.
+        String change = changedPages(Arrays.copyOf(pdf, (int) end), doc);
+        if (change != null) {
+            return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
+                    + " by an incremental update: " + change).build();
+        }
+        return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
+                + (pdf.length - end) + " bytes appended: a later signature, form data or annotations); the signed "
+                + "pages are unchanged").build();
+    }
+
+    /** Returns a description of the first page that differs, or {@code null} when the pages are the same. */
+    private static String changedPages(byte[] revision, PDDocument current) {
+        try (PDDocument old = Loader.loadPDF(revision)) {
+            if (old.getNumberOfPages() != current.getNumberOfPages()) {
+                return "it had " + old.getNumberOfPages() + " pages and now has " + current.getNumberOfPages();
+            }
+            for (int i = 0; i < old.getNumberOfPages(); i++) {
+                if (!Arrays.equals(pageDigest(old.getPage(i)), pageDigest(current.getPage(i)))) {
+                    return "the content of page " + (i + 1) + " changed";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "the signed revision cannot be read (" + e.getMessage() + ")";
+        }
+    }
+
+    private static byte[] pageDigest(PDPage page) throws IOException {
+        MessageDigest md = vn.govsdk.signing.DigestAlgorithm.SHA256.newMessageDigest();
+        try (InputStream in = page.getContents()) {
+            if (in != null) {
+                md.update(in.readAllBytes());
+            }
+        }
+        md.update(String.valueOf(page.getMediaBox()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        md.update(String.valueOf(page.getRotation()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return md.digest();
+    }
+
+    /** /Contents is zero-padded after the DER value; keep only the DER value. */
+    static byte[] trimDer(byte[] b) {
+        if (b.length < 2 || b[0] != 0x30) {
+            return b;
+        }
+        int lenByte = b[1] & 0xFF;
+        long len;
+        int header;
+        if (lenByte < 0x80) {
+            len = lenByte;
+            header = 2;
+        } else {
+            int n = lenByte & 0x7F;
+            if (n == 0 || n > 4 || b.length < 2 + n) {
+                return b;
+            }
+            len = 0;
+            for (int i = 0; i < n; i++) {
+                len = (len << 8) | (b[2 + i] & 0xFF);
+            }
+            header = 2 + n;
+        }
+        long total = header + len;
+        if (total > b.length) {
+            return b;
+        }
+        for (long i = total; i < b.length; i++) {
+            if (b[(int) i] != 0) {
+                return b; // something other than padding follows: let the strict CMS parser refuse it
+            }
+        }
+        return Arrays.copyOf(b, (int) total);
+    }
+
+    private static SignatureReport fail(ReasonCode code, String message) {
+        return SignatureReport.builder(SignatureFormat.PADES).invalid(code, message).build();
+    }
+}

@@ -1,0 +1,180 @@
+package vn.govsdk.signing.pades;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.signing.Document;
+import vn.govsdk.signing.DocumentSigner;
+import vn.govsdk.signing.PreparedSignature;
+import vn.govsdk.signing.SignatureAlgorithm;
+import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.SignatureLevel;
+import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
+
+/**
+ * Signs PDF documents with PAdES baseline B-B (ETSI EN 319 142-1): a CMS signature with
+ * {@code SubFilter ETSI.CAdES.detached}, the ESS {@code signing-certificate-v2} attribute and the
+ * signing time in the signature dictionary ({@code /M}). The signature is added as an incremental
+ * update, so signatures already in the document stay valid; each one gets its own signature field
+ * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS.
+ *
+ * <p>The three steps work as for every format: {@code prepare} writes the new revision and gives the
+ * CMS signed attributes to sign ({@code dataToSign()}, or its {@code digest()} for a hash-signing
+ * service), {@code complete} writes the signature value into it. Immutable and thread-safe.
+ */
+public final class PadesSigner implements DocumentSigner {
+
+    private final SignatureAlgorithm algorithm;
+    private final Clock clock;
+    private final String fieldName;
+    private final String reason;
+    private final String location;
+
+    private PadesSigner(Builder b) {
+        this.algorithm = b.algorithm;
+        this.clock = b.clock;
+        this.fieldName = b.fieldName;
+        this.reason = b.reason;
+        this.location = b.location;
+    }
+
+    /**
+     * Returns a builder with the defaults: PAdES B-B, algorithm chosen from the key, invisible signature.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SignatureFormat format() {
+        return SignatureFormat.PADES;
+    }
+
+    /**
+     * Returns {@link SignaturePackaging#ENVELOPED}: the signature is inside the PDF.
+     *
+     * @return {@link SignaturePackaging#ENVELOPED}
+     */
+    @Override
+    public SignaturePackaging packaging() {
+        return SignaturePackaging.ENVELOPED;
+    }
+
+    @Override
+    public PreparedSignature prepare(Document document, List<X509Certificate> certificateChain) {
+        if (document == null) {
+            throw new InvalidInputException("document", "must not be null");
+        }
+        if (certificateChain == null || certificateChain.isEmpty()) {
+            throw new InvalidInputException("certificateChain", "must hold the signer's certificate");
+        }
+        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).prepare(document, certificateChain);
+    }
+
+    @Override
+    public String toString() {
+        return "PadesSigner[PAdES B-B" + (algorithm == null ? "" : ", " + algorithm)
+                + (fieldName == null ? "" : ", field " + fieldName) + "]";
+    }
+
+    /** Builds a {@link PadesSigner}. */
+    public static final class Builder {
+        private SignatureAlgorithm algorithm;
+        private Clock clock = Clock.systemUTC();
+        private String fieldName;
+        private String reason;
+        private String location;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the signature algorithm; by default it follows the key.
+         *
+         * @param algorithm the algorithm
+         * @return this builder
+         */
+        public Builder algorithm(SignatureAlgorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * Sets the level. This version makes B-B; B-T and B-LT need a timestamp authority.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder level(SignatureLevel level) {
+            Objects.requireNonNull(level, "level");
+            if (level != SignatureLevel.B_B) {
+                throw new InvalidInputException("level", "must be B-B in this version; " + level.displayName()
+                        + " needs a timestamp authority, which is not supported yet");
+            }
+            return this;
+        }
+
+        /**
+         * Names the new signature field; by default the first free name of {@code Signature1},
+         * {@code Signature2}, ... A name the PDF already uses is refused when signing.
+         *
+         * @param fieldName the field name
+         * @return this builder
+         */
+        public Builder fieldName(String fieldName) {
+            if (fieldName == null || fieldName.isBlank() || fieldName.contains(".")) {
+                throw new InvalidInputException("fieldName", "must be a non-blank name without '.'");
+            }
+            this.fieldName = fieldName;
+            return this;
+        }
+
+        /**
+         * Sets the reason written in the signature dictionary ({@code /Reason}), for example
+         * "Phê duyệt hồ sơ" (approval of the dossier).
+         *
+         * @param reason the reason
+         * @return this builder
+         */
+        public Builder reason(String reason) {
+            this.reason = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * Sets the place written in the signature dictionary ({@code /Location}).
+         *
+         * @param location the place, for example "Hà Nội"
+         * @return this builder
+         */
+        public Builder location(String location) {
+            this.location = Objects.requireNonNull(location, "location");
+            return this;
+        }
+
+        /**
+         * Sets the clock that gives the signing time.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the signer.
+         *
+         * @return the signer
+         */
+        public PadesSigner build() {
+            return new PadesSigner(this);
+        }
+    }
+}
