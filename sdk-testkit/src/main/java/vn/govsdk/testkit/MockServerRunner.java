@@ -35,7 +35,8 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.payment.PaymentPlatformService::new,
                 vn.govsdk.testkit.payment.PayGovService::new,
                 p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
-                p -> new vn.govsdk.testkit.gateway.XRoadService());
+                p -> new vn.govsdk.testkit.gateway.XRoadService(),
+                vn.govsdk.testkit.city.OpenDataService::new);
     }
 
     /**
