@@ -36,7 +36,8 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.payment.PayGovService::new,
                 p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
                 p -> new vn.govsdk.testkit.gateway.XRoadService(),
-                vn.govsdk.testkit.city.OpenDataService::new);
+                vn.govsdk.testkit.city.OpenDataService::new,
+                vn.govsdk.testkit.city.CityDossierService::new);
     }
 
     /**
