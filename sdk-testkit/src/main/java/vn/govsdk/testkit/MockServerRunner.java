@@ -37,7 +37,8 @@ public final class MockServerRunner {
                 p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
                 p -> new vn.govsdk.testkit.gateway.XRoadService(),
                 vn.govsdk.testkit.city.OpenDataService::new,
-                vn.govsdk.testkit.city.CityDossierService::new);
+                vn.govsdk.testkit.city.CityDossierService::new,
+                vn.govsdk.testkit.city.CivilRegistryService::new);
     }
 
     /**
