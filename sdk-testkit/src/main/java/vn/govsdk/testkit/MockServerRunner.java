@@ -38,7 +38,8 @@ public final class MockServerRunner {
                 p -> new vn.govsdk.testkit.gateway.XRoadService(),
                 vn.govsdk.testkit.city.OpenDataService::new,
                 vn.govsdk.testkit.city.CityDossierService::new,
-                vn.govsdk.testkit.city.CivilRegistryService::new);
+                vn.govsdk.testkit.city.CivilRegistryService::new,
+                vn.govsdk.testkit.city.CitizenFeedbackService::new);
     }
 
     /**
