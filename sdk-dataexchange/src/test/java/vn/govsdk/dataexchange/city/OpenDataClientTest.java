@@ -17,6 +17,8 @@ import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.NotFoundException;
 import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.core.paging.Page;
+import vn.govsdk.testkit.Fault;
+import vn.govsdk.testkit.FaultRule;
 import vn.govsdk.testkit.JournalEntry;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.city.OpenDataService;
@@ -138,6 +140,27 @@ class OpenDataClientTest {
                 assertThat(r.ma_phuong()).isEqualTo(portal.bigRow(i).get("ma_phuong"));
             }
             assertThat(platform.journal().count("/opendata")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aTransientFailureMidStreamIsRetriedWithoutLosingOrRepeatingRecords() {
+        List<java.time.Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (OpenDataClient c = client().pageSize(40).retryPolicy(RetryPolicy.builder().maxRetries(2).build())
+                .sleeper(slept::add).build()) {
+            Iterator<WifiPoint> it = c.stream(OpenDataService.SMALL_RESOURCE, WifiPoint.class).iterator();
+            for (int i = 0; i < 40; i++) {
+                it.next();
+            }
+            platform.faults().add(FaultRule.builder().prefix("/opendata").path("/opendata/api/**")
+                    .fault(Fault.status(503)).failFirst(1).build());
+            int rest = 0;
+            while (it.hasNext()) {
+                it.next();
+                rest++;
+            }
+            assertThat(rest).isEqualTo(OpenDataService.SMALL_ROWS - 40);
+            assertThat(slept).hasSize(1);
         }
     }
 
