@@ -63,7 +63,8 @@ public final class CitizenFeedbackClient implements AutoCloseable {
      * @param report the report, already validated
      * @return the report id and its first state
      * @throws InvalidInputException if the report is null (before any request)
-     * @throws vn.govsdk.core.GovServiceException status 422 with code {@code PA_WARD} for an unknown ward
+     * @throws vn.govsdk.core.GovServiceException status 422 with code {@code PA_WARD} for an unknown ward,
+     *         {@code PA_CITIZEN} for a reporter the population records do not know
      */
     public FeedbackStatus submit(FeedbackReport report) {
         if (report == null) {
@@ -81,6 +82,9 @@ public final class CitizenFeedbackClient implements AutoCloseable {
                     "noiDung", Base64.getEncoder().encodeToString(a.content())));
         }
         body.put("tepDinhKem", files);
+        if (report.reporter() != null) {
+            body.put("soDinhDanhNguoiPhanAnh", report.reporter().value());
+        }
         JsonNode answer = gateway.post(api, "phanAnh", body, JsonNode.class);
         String id = text(answer, "maPhanAnh");
         if (id == null) {

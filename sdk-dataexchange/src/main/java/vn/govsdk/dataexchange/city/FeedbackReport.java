@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.id.CitizenId;
 
 /**
  * A citizen report (phản ánh) to the city hotline 1022. Built with {@link #builder()}; {@code build()}
@@ -15,9 +16,10 @@ import vn.govsdk.core.InvalidInputException;
  * @param longitude the longitude, within Vietnam's bounding box (102.0 to 118.0, the archipelagos included)
  * @param description what is reported, not blank, at most 4000 characters
  * @param attachments the attached files, at most {@value #MAX_ATTACHMENTS}
+ * @param reporter the reporting citizen's ID, or {@code null} for an anonymous report
  */
 public record FeedbackReport(FeedbackCategory category, String wardCode, double latitude, double longitude,
-        String description, List<FeedbackAttachment> attachments) {
+        String description, List<FeedbackAttachment> attachments, CitizenId reporter) {
 
     /** The most attachments a report may carry. */
     public static final int MAX_ATTACHMENTS = 5;
@@ -33,6 +35,7 @@ public record FeedbackReport(FeedbackCategory category, String wardCode, double 
      * @param longitude the longitude
      * @param description the description
      * @param attachments the attachments
+     * @param reporter the reporter, or {@code null}
      * @throws InvalidInputException naming the field and the rule
      */
     public FeedbackReport {
@@ -76,7 +79,7 @@ public record FeedbackReport(FeedbackCategory category, String wardCode, double 
     @Override
     public String toString() {
         return "FeedbackReport[" + category + ", ward " + wardCode + ", " + description.length() + " characters, "
-                + attachments.size() + " attachments]";
+                + attachments.size() + " attachments" + (reporter == null ? ", anonymous" : ", reporter given") + "]";
     }
 
     /** Builds a {@link FeedbackReport}. */
@@ -87,6 +90,7 @@ public record FeedbackReport(FeedbackCategory category, String wardCode, double 
         private Double longitude;
         private String description;
         private final List<FeedbackAttachment> attachments = new ArrayList<>();
+        private CitizenId reporter;
 
         private Builder() {
         }
@@ -138,6 +142,29 @@ public record FeedbackReport(FeedbackCategory category, String wardCode, double 
         }
 
         /**
+         * Sets the reporting citizen; default anonymous.
+         *
+         * @param reporter the citizen ID
+         * @return this builder
+         */
+        public Builder reporter(CitizenId reporter) {
+            this.reporter = reporter;
+            return this;
+        }
+
+        /**
+         * Sets the reporting citizen by a citizen ID given as text, validated at once.
+         *
+         * @param citizenId the 12-digit citizen ID
+         * @return this builder
+         * @throws InvalidInputException if the citizen ID is malformed
+         */
+        public Builder reporter(String citizenId) {
+            this.reporter = CitizenId.of(citizenId);
+            return this;
+        }
+
+        /**
          * Adds an attachment.
          *
          * @param attachment the file
@@ -161,7 +188,7 @@ public record FeedbackReport(FeedbackCategory category, String wardCode, double 
             if (latitude == null || longitude == null) {
                 throw new InvalidInputException("location", "must be set");
             }
-            return new FeedbackReport(category, wardCode, latitude, longitude, description, attachments);
+            return new FeedbackReport(category, wardCode, latitude, longitude, description, attachments, reporter);
         }
     }
 }

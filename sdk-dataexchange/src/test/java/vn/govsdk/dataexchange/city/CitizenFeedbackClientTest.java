@@ -85,6 +85,20 @@ class CitizenFeedbackClientTest {
     }
 
     @Test
+    void theReporterMustBeAKnownCitizen() {
+        try (CitizenFeedbackClient c = client(20)) {
+            String known = platform.data().citizen(9).citizenId();
+            assertThat(c.submit(report().reporter(known).build()).state()).isEqualTo(FeedbackState.RECEIVED);
+            assertThat(platform.journal().lastTo(CitizenFeedbackService.REPORTS_PATH).orElseThrow().bodyAsString())
+                    .contains("\"soDinhDanhNguoiPhanAnh\":\"" + known + "\"");
+            String unknown = known.substring(0, 6) + (known.charAt(6) == '9' ? "0" : "9") + known.substring(7);
+            assertThat(platform.data().findByCitizenId(unknown)).isEmpty();
+            assertThatThrownBy(() -> c.submit(report().reporter(unknown).build()))
+                    .isInstanceOfSatisfying(GovServiceException.class, e -> assertThat(e.errorCode()).contains("PA_CITIZEN"));
+        }
+    }
+
+    @Test
     void listReportsOfAWardPaged() {
         try (CitizenFeedbackClient c = client(7)) {
             c.submit(report().build());
@@ -106,6 +120,7 @@ class CitizenFeedbackClientTest {
         assertThatThrownBy(() -> report().description("   ").build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("description"));
         assertThatThrownBy(() -> FeedbackReport.builder().build()).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> report().reporter("07920").build()).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> report().location(48.85, 2.35).build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("latitude"));
         assertThatThrownBy(() -> report().location(10.77, 120.0).build())

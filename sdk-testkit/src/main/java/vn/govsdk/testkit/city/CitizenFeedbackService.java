@@ -22,7 +22,8 @@ import vn.govsdk.testkit.internal.Json;
  * Mock city hotline 1022 citizen-feedback service (phản ánh kiến nghị), published through a WSO2-style
  * gateway under {@value #PREFIX}: {@code POST /lgsp-1022/token}, then {@code POST 1022/1.0/phanAnh} to
  * submit a report, {@code GET 1022/1.0/phanAnh/{id}} to follow it, {@code GET 1022/1.0/phanAnh?maPhuong=&page=&size=}
- * to list an area's reports. Unknown ward codes are refused (422). A report moves one state per status
+ * to list an area's reports. Unknown ward codes are refused (422), and so is a reporter's citizen ID
+ * that is not one of the synthetic citizens. A report moves one state per status
  * read ({@code DA_TIEP_NHAN → DANG_XU_LY → DA_XU_LY}), never by time. {@value #SEEDED} reports are
  * seeded from the seed over {@link OpenDataService#wardCodes()}. See {@code docs/contracts/citizen-feedback-1022.md}.
  */
@@ -133,6 +134,10 @@ public final class CitizenFeedbackService implements MockService {
         }
         if (text.isBlank() || !b.path("viDo").isNumber() || !b.path("kinhDo").isNumber()) {
             return error(400, "PA400", "noiDung, viDo and kinhDo are required");
+        }
+        String reporter = b.path("soDinhDanhNguoiPhanAnh").asText("");
+        if (!reporter.isEmpty() && platform.data().findByCitizenId(reporter).isEmpty()) {
+            return error(422, "PA_CITIZEN", "Không tìm thấy công dân phản ánh");
         }
         int attachments = 0;
         for (JsonNode a : b.path("tepDinhKem")) {
