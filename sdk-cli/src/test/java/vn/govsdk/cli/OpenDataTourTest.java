@@ -16,4 +16,16 @@ class OpenDataTourTest {
                 .contains("streamed " + OpenDataService.SMALL_ROWS + " records in 3 pages")
                 .contains("most Wi-Fi points: Phường ");
     }
+
+    @Test
+    void cityStepSearchesADossierGetsAnExtractAndFilesAReport() {
+        CliRunner r = CliRunner.run("demo", "--step", "city", "--seed", "42");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("tour complete: 1 step passed")
+                .contains("dossier-search/dvc?code=")
+                .contains("COMPLETED: CivilExtract[kind=BIRTH")
+                .contains("RECEIVED; status reads: RECEIVED, PROCESSING")
+                .contains("refused before any request")
+                .doesNotContain(vn.govsdk.testkit.data.SyntheticData.of(42).citizen(12).fullName());
+    }
 }
