@@ -18,4 +18,5 @@ module vn.govsdk.dataexchange {
     exports vn.govsdk.dataexchange.payment;
     exports vn.govsdk.dataexchange.outbox;
     exports vn.govsdk.dataexchange.gateway;
+    exports vn.govsdk.dataexchange.city;
 }

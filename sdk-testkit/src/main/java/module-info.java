@@ -19,6 +19,7 @@ module vn.govsdk.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports vn.govsdk.testkit;
+    exports vn.govsdk.testkit.city;
     exports vn.govsdk.testkit.data;
     exports vn.govsdk.testkit.gateway;
     exports vn.govsdk.testkit.junit;

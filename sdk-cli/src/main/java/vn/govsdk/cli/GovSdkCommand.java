@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Vietnamese digital-government integration from the shell: "
                 + "the tour, the mock platform, identifier checks, citizen login, signing and verification.",
         subcommands = {DemoCommand.class, MockServerCommand.class, IdCommand.class, CitizenCommand.class,
-                ProceduresCommand.class, DossierCommand.class, SignCommand.class, VerifyCommand.class,
+                ProceduresCommand.class, DossierCommand.class, OpenDataCommand.class, FeedbackCommand.class, CivilCommand.class,
+                SignCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GovSdkCommand implements Runnable {
 

@@ -35,7 +35,11 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.payment.PaymentPlatformService::new,
                 vn.govsdk.testkit.payment.PayGovService::new,
                 p -> new vn.govsdk.testkit.gateway.DataSharingGatewayService(p),
-                p -> new vn.govsdk.testkit.gateway.XRoadService());
+                p -> new vn.govsdk.testkit.gateway.XRoadService(),
+                vn.govsdk.testkit.city.OpenDataService::new,
+                vn.govsdk.testkit.city.CityDossierService::new,
+                vn.govsdk.testkit.city.CivilRegistryService::new,
+                vn.govsdk.testkit.city.CitizenFeedbackService::new);
     }
 
     /**

@@ -42,7 +42,7 @@ class MockServerRunnerTest {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix)
                     .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov",
-                            "/lgsp", "/xroad", "/count");
+                            "/lgsp", "/xroad", "/opendata", "/hcmc-dvc", "/lgsp-moj", "/lgsp-1022", "/count");
         }
     }
 }
