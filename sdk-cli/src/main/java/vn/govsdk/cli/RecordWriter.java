@@ -62,7 +62,7 @@ final class RecordWriter {
             if (i > 0) {
                 b.append(',');
             }
-            String v = values.get(i);
+            String v = neutraliseFormula(values.get(i));
             if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
                 b.append('"').append(v.replace("\"", "\"\"")).append('"');
             } else {
@@ -70,6 +70,22 @@ final class RecordWriter {
             }
         }
         return b.append("\r\n").toString();
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+([.,][0-9]+)?");
+
+    /**
+     * A spreadsheet opening the CSV would run a cell that starts with {@code = + - @} (or a tab or
+     * carriage return) as a formula; such a value gets a leading apostrophe, as OWASP advises for
+     * CSV injection. Plain numbers, negative ones included, are left as they are.
+     */
+    static String neutraliseFormula(String v) {
+        if (v.isEmpty() || NUMBER.matcher(v).matches()) {
+            return v;
+        }
+        char first = v.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + v : v;
     }
 
     private static void json(StringBuilder b, String s) {
