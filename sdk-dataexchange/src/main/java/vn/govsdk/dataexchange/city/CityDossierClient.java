@@ -2,7 +2,6 @@ package vn.govsdk.dataexchange.city;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +12,12 @@ import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.Secret;
+import vn.govsdk.core.http.ClientBuilder;
+import vn.govsdk.core.http.ClientOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+
+
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
 import vn.govsdk.core.internal.json.GovJson;
@@ -47,21 +47,12 @@ public final class CityDossierClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final GovHttpPipeline pipeline;
 
-    private CityDossierClient(Builder b) {
+    private CityDossierClient(Builder b, ClientOptions o) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
         this.pageSize = b.pageSize;
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? HttpTransport.create() : b.transport;
-        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).auth(b.credentials).clock(b.clock);
-        if (b.sleeper != null) {
-            p.sleeper(b.sleeper);
-        }
-        if (b.retryPolicy != null) {
-            p.retryPolicy(b.retryPolicy);
-        }
-        if (b.timeouts != null) {
-            p.timeouts(b.timeouts);
-        }
+        this.ownsTransport = o.sharedTransport().isEmpty();
+        this.transport = ownsTransport ? HttpTransport.create() : o.transport();
+        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).options(o).auth(b.credentials);
         this.pipeline = p.build();
     }
 
@@ -161,15 +152,10 @@ public final class CityDossierClient implements AutoCloseable {
     }
 
     /** Builds a {@link CityDossierClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private URI endpoint;
         private ClientCredentials credentials;
         private int pageSize = 50;
-        private HttpTransport transport;
-        private RetryPolicy retryPolicy;
-        private Timeouts timeouts;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
 
         private Builder() {
         }
@@ -235,76 +221,6 @@ public final class CityDossierClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport; default one the client creates and closes.
-         *
-         * @param transport the transport, not closed by the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            if (transport == null) {
-                throw new InvalidInputException("httpClient", "must not be null");
-            }
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new InvalidInputException("retryPolicy", "must not be null");
-            }
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Sets the timeouts; default {@link Timeouts#defaults()}.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            if (timeouts == null) {
-                throw new InvalidInputException("timeouts", "must not be null");
-            }
-            this.timeouts = timeouts;
-            return this;
-        }
-
-        /**
-         * Sets the clock for token expiry and deadlines; default the system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new InvalidInputException("clock", "must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries (a seam for tests); default sleeping.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            if (sleeper == null) {
-                throw new InvalidInputException("sleeper", "must not be null");
-            }
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
@@ -317,7 +233,7 @@ public final class CityDossierClient implements AutoCloseable {
             if (credentials == null) {
                 throw new InvalidInputException("credentials", "must be set: the Keycloak token URI, client id and secret");
             }
-            return new CityDossierClient(this);
+            return new CityDossierClient(this, clientOptions());
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.govsdk.dataexchange.city;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +12,12 @@ import okhttp3.Request;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.auth.GatewayAuth;
+import vn.govsdk.core.http.ClientBuilder;
+import vn.govsdk.core.http.ClientOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+
+
 import vn.govsdk.core.internal.http.ErrorMapping;
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
@@ -54,25 +54,16 @@ public final class OpenDataClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final GovHttpPipeline pipeline;
 
-    private OpenDataClient(Builder b) {
+    private OpenDataClient(Builder b, ClientOptions o) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
         this.style = b.style;
         this.pageSize = b.pageSize;
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? HttpTransport.create() : b.transport;
-        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).clock(b.clock)
+        this.ownsTransport = o.sharedTransport().isEmpty();
+        this.transport = ownsTransport ? HttpTransport.create() : o.transport();
+        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).options(o)
                 .errorExtractor(OpenDataWire.errors());
         if (b.auth != null) {
             p.auth(b.auth);
-        }
-        if (b.sleeper != null) {
-            p.sleeper(b.sleeper);
-        }
-        if (b.retryPolicy != null) {
-            p.retryPolicy(b.retryPolicy);
-        }
-        if (b.timeouts != null) {
-            p.timeouts(b.timeouts);
         }
         this.pipeline = p.build();
     }
@@ -302,16 +293,11 @@ public final class OpenDataClient implements AutoCloseable {
     }
 
     /** Builds an {@link OpenDataClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private URI endpoint;
         private OpenDataApiStyle style = OpenDataApiStyle.DKAN;
         private int pageSize = 1000;
         private GatewayAuth auth;
-        private HttpTransport transport;
-        private RetryPolicy retryPolicy;
-        private Timeouts timeouts;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
 
         private Builder() {
         }
@@ -375,76 +361,6 @@ public final class OpenDataClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport; default one the client creates and closes.
-         *
-         * @param transport the transport, not closed by the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            if (transport == null) {
-                throw new InvalidInputException("httpClient", "must not be null");
-            }
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new InvalidInputException("retryPolicy", "must not be null");
-            }
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Sets the timeouts; default {@link Timeouts#defaults()}.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            if (timeouts == null) {
-                throw new InvalidInputException("timeouts", "must not be null");
-            }
-            this.timeouts = timeouts;
-            return this;
-        }
-
-        /**
-         * Sets the clock for deadlines; default the system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new InvalidInputException("clock", "must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries (a seam for tests); default sleeping.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            if (sleeper == null) {
-                throw new InvalidInputException("sleeper", "must not be null");
-            }
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
@@ -454,7 +370,7 @@ public final class OpenDataClient implements AutoCloseable {
             if (endpoint == null) {
                 throw new InvalidInputException("endpoint", "must be set");
             }
-            return new OpenDataClient(this);
+            return new OpenDataClient(this, clientOptions());
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.govsdk.dataexchange.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,12 @@ import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.LgspAccessToken;
+import vn.govsdk.core.http.ClientBuilder;
+import vn.govsdk.core.http.ClientOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+
+
 import vn.govsdk.core.id.TaxCode;
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
@@ -54,23 +54,14 @@ public final class DataSharingGatewayClient implements AutoCloseable {
     private final GatewayApi businessApi;
     private final GatewayApi codeListApi;
 
-    private DataSharingGatewayClient(Builder b) {
+    private DataSharingGatewayClient(Builder b, ClientOptions o) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? HttpTransport.create() : b.transport;
+        this.ownsTransport = o.sharedTransport().isEmpty();
+        this.transport = ownsTransport ? HttpTransport.create() : o.transport();
         this.businessApi = b.businessApi;
         this.codeListApi = b.codeListApi;
-        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).auth(b.auth).clock(b.clock)
+        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).options(o).auth(b.auth)
                 .errorExtractor(GatewayErrors.gateway());
-        if (b.sleeper != null) {
-            p.sleeper(b.sleeper);
-        }
-        if (b.retryPolicy != null) {
-            p.retryPolicy(b.retryPolicy);
-        }
-        if (b.timeouts != null) {
-            p.timeouts(b.timeouts);
-        }
         this.pipeline = p.build();
     }
 
@@ -295,14 +286,9 @@ public final class DataSharingGatewayClient implements AutoCloseable {
     }
 
     /** Builds a {@link DataSharingGatewayClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private URI endpoint;
         private GatewayAuth auth;
-        private HttpTransport transport;
-        private RetryPolicy retryPolicy;
-        private Timeouts timeouts;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
         private GatewayApi businessApi = GatewayApi.BUSINESS_REGISTRY;
         private GatewayApi codeListApi = GatewayApi.SHARED_CODE_LISTS;
 
@@ -361,76 +347,6 @@ public final class DataSharingGatewayClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport (connection pool, TLS, proxy); default: one the client creates and closes.
-         *
-         * @param transport the transport, not closed by the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            if (transport == null) {
-                throw new InvalidInputException("httpClient", "must not be null");
-            }
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new InvalidInputException("retryPolicy", "must not be null");
-            }
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Sets the timeouts; default {@link Timeouts#defaults()}.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            if (timeouts == null) {
-                throw new InvalidInputException("timeouts", "must not be null");
-            }
-            this.timeouts = timeouts;
-            return this;
-        }
-
-        /**
-         * Sets the clock for token expiry and deadlines; default the system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new InvalidInputException("clock", "must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries (a seam for tests); default sleeping.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            if (sleeper == null) {
-                throw new InvalidInputException("sleeper", "must not be null");
-            }
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /**
          * Sets where the business registry is published on this gateway; default
          * {@link GatewayApi#BUSINESS_REGISTRY}.
          *
@@ -475,7 +391,7 @@ public final class DataSharingGatewayClient implements AutoCloseable {
                         "must be set: GatewayAuth.clientCredentials(...) (WSO2) or ClientCredentials + LgspAccessToken "
                                 + "(VNPT), or GatewayAuth.none() for an open gateway");
             }
-            return new DataSharingGatewayClient(this);
+            return new DataSharingGatewayClient(this, clientOptions());
         }
     }
 }

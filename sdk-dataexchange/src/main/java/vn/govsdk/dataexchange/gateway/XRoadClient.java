@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +13,12 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.http.ClientBuilder;
+import vn.govsdk.core.http.ClientOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+
+
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
 import vn.govsdk.core.internal.json.GovJson;
@@ -59,24 +59,15 @@ public final class XRoadClient implements AutoCloseable {
     private final Supplier<String> ids;
     private final GovHttpPipeline pipeline;
 
-    private XRoadClient(Builder b) {
+    private XRoadClient(Builder b, ClientOptions o) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
         this.clientId = b.clientId;
         this.userId = b.userId;
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? HttpTransport.create() : b.transport;
+        this.ownsTransport = o.sharedTransport().isEmpty();
+        this.transport = ownsTransport ? HttpTransport.create() : o.transport();
         this.requireHash = b.requireHash;
         this.ids = () -> UUID.randomUUID().toString();
-        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).clock(b.clock).errorExtractor(GatewayErrors.xroad());
-        if (b.sleeper != null) {
-            p.sleeper(b.sleeper);
-        }
-        if (b.retryPolicy != null) {
-            p.retryPolicy(b.retryPolicy);
-        }
-        if (b.timeouts != null) {
-            p.timeouts(b.timeouts);
-        }
+        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).options(o).errorExtractor(GatewayErrors.xroad());
         this.pipeline = p.build();
     }
 
@@ -203,15 +194,10 @@ public final class XRoadClient implements AutoCloseable {
     }
 
     /** Builds an {@link XRoadClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private URI endpoint;
         private XRoadClientId clientId;
         private String userId;
-        private HttpTransport transport;
-        private RetryPolicy retryPolicy;
-        private Timeouts timeouts;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
         private boolean requireHash;
 
         private Builder() {
@@ -269,76 +255,6 @@ public final class XRoadClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport, for example one with a client certificate for mutual TLS.
-         *
-         * @param transport the transport, not closed by the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            if (transport == null) {
-                throw new InvalidInputException("httpClient", "must not be null");
-            }
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new InvalidInputException("retryPolicy", "must not be null");
-            }
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Sets the timeouts; default {@link Timeouts#defaults()}.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            if (timeouts == null) {
-                throw new InvalidInputException("timeouts", "must not be null");
-            }
-            this.timeouts = timeouts;
-            return this;
-        }
-
-        /**
-         * Sets the clock for deadlines; default the system clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new InvalidInputException("clock", "must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries (a seam for tests).
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            if (sleeper == null) {
-                throw new InvalidInputException("sleeper", "must not be null");
-            }
-            this.sleeper = sleeper;
-            return this;
-        }
-
-        /**
          * Refuses answers that carry no {@code X-Road-Request-Hash}; default false (checked when present).
          *
          * @param require whether the hash is required
@@ -362,7 +278,7 @@ public final class XRoadClient implements AutoCloseable {
             if (clientId == null) {
                 throw new InvalidInputException("clientId", "must be set (X-Road-Client: instance/class/member/subsystem)");
             }
-            return new XRoadClient(this);
+            return new XRoadClient(this, clientOptions());
         }
     }
 }

@@ -22,11 +22,11 @@ import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.PopulationDbBasic;
+import vn.govsdk.core.http.ClientBuilder;
+import vn.govsdk.core.http.ClientOptions;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.Operation;
-import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
 import vn.govsdk.core.id.PersonalIdentifier;
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
@@ -88,25 +88,19 @@ public final class PopulationRegistryClient implements AutoCloseable {
     private final Duration pollInterval;
     private final String route;
 
-    private PopulationRegistryClient(Builder b, GatewayAuth auth) {
+    private PopulationRegistryClient(Builder b, ClientOptions o, GatewayAuth auth) {
         this.endpoint = b.endpoint;
         this.url = HttpUrl.get(b.endpoint.toString());
-        this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? HttpTransport.create() : b.transport;
+        this.ownsTransport = o.sharedTransport().isEmpty();
+        this.transport = ownsTransport ? HttpTransport.create() : o.transport();
         this.defaults = b.callOptions;
         this.requestIds = b.requestIds;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
+        this.clock = o.clock();
+        this.sleeper = o.sleeper();
         this.pollInterval = b.pollInterval;
         this.route = b.direct != null ? "direct" : "lgsp";
-        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).auth(auth).clock(b.clock).sleeper(b.sleeper)
+        GovHttpPipeline.Builder p = GovHttpPipeline.builder(transport).options(o).auth(auth)
                 .errorExtractor(SoapReader.faultExtractor());
-        if (b.retryPolicy != null) {
-            p.retryPolicy(b.retryPolicy);
-        }
-        if (b.timeouts != null) {
-            p.timeouts(b.timeouts);
-        }
         this.pipeline = p.build();
     }
 
@@ -370,16 +364,11 @@ public final class PopulationRegistryClient implements AutoCloseable {
     }
 
     /** Builds a {@link PopulationRegistryClient}; endpoint, credentials and caller fields are required. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private URI endpoint;
         private PopulationDbBasic direct;
         private ClientCredentials lgspToken;
         private LgspAccessToken lgspAccess;
-        private HttpTransport transport;
-        private RetryPolicy retryPolicy;
-        private Timeouts timeouts;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private CallOptions callOptions = CallOptions.none();
         private Supplier<String> requestIds = () -> UUID.randomUUID().toString().replace("-", "");
@@ -440,76 +429,6 @@ public final class PopulationRegistryClient implements AutoCloseable {
             this.lgspToken = token;
             this.lgspAccess = accessToken;
             this.direct = null;
-            return this;
-        }
-
-        /**
-         * Sets the HTTP transport; default a new one owned and closed by the client.
-         *
-         * @param transport the transport, shared and never closed by the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            if (transport == null) {
-                throw new InvalidInputException("httpClient", "must not be null");
-            }
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            if (retryPolicy == null) {
-                throw new InvalidInputException("retryPolicy", "must not be null");
-            }
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Sets the timeouts; default {@link Timeouts#defaults()}.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            if (timeouts == null) {
-                throw new InvalidInputException("timeouts", "must not be null");
-            }
-            this.timeouts = timeouts;
-            return this;
-        }
-
-        /**
-         * Sets the clock used for signature timestamps, token expiry, deadlines and polling.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new InvalidInputException("clock", "must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries and polls.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            if (sleeper == null) {
-                throw new InvalidInputException("sleeper", "must not be null");
-            }
-            this.sleeper = sleeper;
             return this;
         }
 
@@ -576,7 +495,7 @@ public final class PopulationRegistryClient implements AutoCloseable {
                 throw new InvalidInputException("credentials",
                         "must be set: PopulationDbBasic (direct) or ClientCredentials + LgspAccessToken (via LGSP)");
             }
-            return new PopulationRegistryClient(this, auth);
+            return new PopulationRegistryClient(this, clientOptions(), auth);
         }
     }
 }

@@ -401,6 +401,18 @@ public final class GovHttpPipeline {
         }
 
         /**
+         * Applies a client's shared settings: retry policy, timeouts, clock and sleeper.
+         *
+         * @param options the settings from the client's builder
+         * @return this builder
+         */
+        public Builder options(vn.govsdk.core.http.ClientOptions options) {
+            notNull("options", options);
+            return retryPolicy(options.retryPolicy()).timeouts(options.timeouts()).clock(options.clock())
+                    .sleeper(options.sleeper());
+        }
+
+        /**
          * Sets the auth scheme: its interceptors run on every attempt, inside the retry loop and
          * before any interceptor added with {@link #addInterceptor(Interceptor)}; token and session
          * requests use the same transport, timeouts and masked logging.
