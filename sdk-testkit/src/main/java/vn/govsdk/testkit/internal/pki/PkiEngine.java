@@ -64,6 +64,9 @@ import vn.govsdk.testkit.pki.Revocation;
  */
 public final class PkiEngine {
 
+    /** How far a CRL's thisUpdate is set before the platform's clock. */
+    private static final Duration CRL_BACKDATE = Duration.ofMinutes(5);
+
     /** The certificate policy every signer certificate carries (under the ITU-T example arc 2.999). */
     public static final String SIGNER_POLICY_OID = "2.999.704.1.1";
 
@@ -292,9 +295,11 @@ public final class PkiEngine {
             throw new IllegalArgumentException(issuer + " issues no CRL");
         }
         Issued ca = issued(issuer);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(subjectOf(ca.certificate()), Date.from(now));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        // Backdated a few minutes, as real CAs do, so that a verifier whose clock is slightly behind
+        // the platform's does not see a CRL that is "not yet valid".
+        Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(CRL_BACKDATE);
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(subjectOf(ca.certificate()), Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(1))));
         Map<CertificateRole, Revocation> snapshot;
         synchronized (revocations) {
             snapshot = new LinkedHashMap<>(revocations);
