@@ -95,6 +95,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * Takes every shared setting from one value, for example to configure several clients alike or
+     * to pass a builder's settings on to a client it wraps.
+     *
+     * @param options the settings; a {@code null} transport means the client creates its own
+     * @return this builder
+     */
+    public B options(ClientOptions options) {
+        notNull("options", options);
+        this.transport = options.transport();
+        return retryPolicy(options.retryPolicy()).timeouts(options.timeouts()).clock(options.clock())
+                .sleeper(options.sleeper());
+    }
+
+    /**
      * Returns the shared settings as they stand, for the subclass's {@code build()}.
      *
      * @return the settings

@@ -51,4 +51,17 @@ class ClientBuilderTest {
         assertThatThrownBy(() -> new DemoBuilder().clock(null)).hasMessageContaining("clock");
         assertThatThrownBy(() -> new DemoBuilder().sleeper(null)).hasMessageContaining("sleeper");
     }
+
+    @Test
+    void optionsCopiesEverySettingFromOneBuilderToAnother() {
+        Clock clock = Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"), ZoneOffset.UTC);
+        try (HttpTransport transport = HttpTransport.create()) {
+            ClientOptions shared = new DemoBuilder().httpClient(transport).retryPolicy(RetryPolicy.none())
+                    .clock(clock).options();
+            ClientOptions copied = new DemoBuilder().options(shared).options();
+            assertThat(copied).isEqualTo(shared);
+            assertThat(new DemoBuilder().options(new DemoBuilder().options()).options().sharedTransport()).isEmpty();
+        }
+        assertThatThrownBy(() -> new DemoBuilder().options(null)).hasMessage("options must not be null");
+    }
 }

@@ -2,7 +2,6 @@ package vn.govsdk.dataexchange.city;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,10 +13,7 @@ import java.util.regex.Pattern;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.auth.GatewayAuth;
-import vn.govsdk.core.http.HttpTransport;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+import vn.govsdk.core.http.ClientBuilder;
 import vn.govsdk.core.paging.Page;
 import vn.govsdk.core.paging.PagedIterable;
 import vn.govsdk.dataexchange.gateway.DataSharingGatewayClient;
@@ -177,7 +173,7 @@ public final class CitizenFeedbackClient implements AutoCloseable {
     }
 
     /** Builds a {@link CitizenFeedbackClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private final DataSharingGatewayClient.Builder gateway = DataSharingGatewayClient.builder();
         private GatewayApi api = GatewayApi.of("1022", "1.0");
         private int pageSize = 20;
@@ -236,68 +232,13 @@ public final class CitizenFeedbackClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport; default one the client creates and closes.
-         *
-         * @param transport the transport
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            gateway.httpClient(transport);
-            return this;
-        }
-
-        /**
-         * Sets the retry policy.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            gateway.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        /**
-         * Sets the timeouts.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            gateway.timeouts(timeouts);
-            return this;
-        }
-
-        /**
-         * Sets the clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            gateway.clock(clock);
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            gateway.sleeper(sleeper);
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
          * @throws InvalidInputException naming what is missing
          */
         public CitizenFeedbackClient build() {
-            return new CitizenFeedbackClient(gateway.build(), api, pageSize);
+            return new CitizenFeedbackClient(gateway.options(clientOptions()).build(), api, pageSize);
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.govsdk.dataexchange.city;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,10 +10,7 @@ import java.util.regex.Pattern;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
 import vn.govsdk.core.auth.GatewayAuth;
-import vn.govsdk.core.http.HttpTransport;
-import vn.govsdk.core.http.RetryPolicy;
-import vn.govsdk.core.http.Sleeper;
-import vn.govsdk.core.http.Timeouts;
+import vn.govsdk.core.http.ClientBuilder;
 import vn.govsdk.core.id.CitizenId;
 import vn.govsdk.dataexchange.gateway.DataSharingGatewayClient;
 import vn.govsdk.dataexchange.gateway.GatewayApi;
@@ -171,7 +167,7 @@ public final class CivilRegistryClient implements AutoCloseable {
     }
 
     /** Builds a {@link CivilRegistryClient}. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
         private final DataSharingGatewayClient.Builder gateway = DataSharingGatewayClient.builder();
         private GatewayApi api = GatewayApi.of("hotich", "1.0");
 
@@ -215,68 +211,13 @@ public final class CivilRegistryClient implements AutoCloseable {
         }
 
         /**
-         * Sets the transport; default one the client creates and closes.
-         *
-         * @param transport the transport
-         * @return this builder
-         */
-        public Builder httpClient(HttpTransport transport) {
-            gateway.httpClient(transport);
-            return this;
-        }
-
-        /**
-         * Sets the retry policy.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            gateway.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        /**
-         * Sets the timeouts.
-         *
-         * @param timeouts the timeouts
-         * @return this builder
-         */
-        public Builder timeouts(Timeouts timeouts) {
-            gateway.timeouts(timeouts);
-            return this;
-        }
-
-        /**
-         * Sets the clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            gateway.clock(clock);
-            return this;
-        }
-
-        /**
-         * Sets how the client waits between retries.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            gateway.sleeper(sleeper);
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
          * @throws InvalidInputException naming what is missing
          */
         public CivilRegistryClient build() {
-            return new CivilRegistryClient(gateway.build(), api);
+            return new CivilRegistryClient(gateway.options(clientOptions()).build(), api);
         }
     }
 }
