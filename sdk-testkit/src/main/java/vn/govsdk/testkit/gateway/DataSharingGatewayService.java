@@ -1,12 +1,7 @@
 package vn.govsdk.testkit.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +12,7 @@ import vn.govsdk.testkit.MockRequest;
 import vn.govsdk.testkit.MockResponse;
 import vn.govsdk.testkit.MockService;
 import vn.govsdk.testkit.internal.Json;
+import vn.govsdk.testkit.internal.LgspMockAuth;
 
 /**
  * A mock data-sharing platform (LGSP/NGSP) in WSO2 API Manager style, mounted under {@code /lgsp}.
@@ -242,52 +238,17 @@ public final class DataSharingGatewayService implements MockService {
         return null;
     }
 
+    private static final LgspMockAuth.Expected EXPECTED =
+            new LgspMockAuth.Expected(CLIENT_ID, CLIENT_SECRET, ACCESS_KEY, SECRET_KEY, APP_NAME, PARTNER_CODE);
+
     private static String checkAccessToken(MockRequest request, boolean required) {
-        String header = request.header("lgspaccesstoken").orElse(null);
-        if (header == null) {
-            return required ? "missing lgspaccesstoken header" : null;
-        }
-        JsonNode json;
-        try {
-            json = Json.read(new String(Base64.getDecoder().decode(header.strip()), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return "lgspaccesstoken is not base64 JSON";
-        }
-        if (!ACCESS_KEY.equals(json.path("AccessKey").asText())
-                || !MessageDigest.isEqual(SECRET_KEY.getBytes(StandardCharsets.UTF_8),
-                        json.path("SecretKey").asText().getBytes(StandardCharsets.UTF_8))
-                || !APP_NAME.equals(json.path("AppName").asText())
-                || !PARTNER_CODE.equals(json.path("PartnerCode").asText())) {
-            return "lgspaccesstoken not accepted";
-        }
-        return null;
+        return LgspMockAuth.refuseAccessToken(request, required, EXPECTED);
     }
 
     private MockResponse token(MockRequest request) {
-        Map<String, String> form = form(request.bodyAsString());
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return MockResponse.json(400, Json.write(Map.of("error", "unsupported_grant_type",
-                    "error_description", "grant_type must be client_credentials")));
-        }
-        String id = form.get("client_id");
-        String secret = form.get("client_secret");
-        String basic = request.header("Authorization").orElse("");
-        if (basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String d = new String(Base64.getDecoder().decode(basic.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = d.indexOf(':');
-                if (colon > 0) {
-                    id = URLDecoder.decode(d.substring(0, colon), StandardCharsets.UTF_8);
-                    secret = URLDecoder.decode(d.substring(colon + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException e) {
-                id = null;
-            }
-        }
-        if (!CLIENT_ID.equals(id) || secret == null || !MessageDigest.isEqual(
-                secret.getBytes(StandardCharsets.UTF_8), CLIENT_SECRET.getBytes(StandardCharsets.UTF_8))) {
-            return MockResponse.json(401, Json.write(Map.of("error", "invalid_client",
-                    "error_description", "Client Authentication failed.")));
+        MockResponse refused = LgspMockAuth.refuseTokenRequest(request, EXPECTED);
+        if (refused != null) {
+            return refused;
         }
         boolean vnpt = request.header("lgspaccesstoken").isPresent();
         String refusal = checkAccessToken(request, flavour == Flavour.VNPT);
@@ -298,24 +259,7 @@ public final class DataSharingGatewayService implements MockService {
         tokens.entrySet().removeIf(e -> e.getValue().expiry().isBefore(now));
         String token = UUID.randomUUID().toString();
         tokens.put(token, new Issued(now.plusSeconds(TOKEN_LIFETIME_SECONDS), vnpt || flavour == Flavour.VNPT));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", token);
-        answer.put("scope", "am_application_scope default");
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", TOKEN_LIFETIME_SECONDS);
-        return MockResponse.json(200, Json.write(answer));
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+        return LgspMockAuth.tokenAnswer(token, TOKEN_LIFETIME_SECONDS);
     }
 
     /** The shared national code lists (danh mục dùng chung) served by {@code dmdc/1.0/AllCategory}. */

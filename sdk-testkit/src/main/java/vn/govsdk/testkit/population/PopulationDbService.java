@@ -1,8 +1,6 @@
 package vn.govsdk.testkit.population;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +39,7 @@ import vn.govsdk.testkit.data.Relationship;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.data.SyntheticHousehold;
 import vn.govsdk.testkit.internal.Json;
+import vn.govsdk.testkit.internal.LgspMockAuth;
 
 /**
  * The mock population database (C06), mounted at {@code /c06}. It implements the provisional
@@ -289,50 +288,17 @@ public final class PopulationDbService implements MockService {
         }
     }
 
+    private static final LgspMockAuth.Expected LGSP_EXPECTED = new LgspMockAuth.Expected(LGSP_CLIENT_ID,
+            LGSP_CLIENT_SECRET, LGSP_ACCESS_KEY, LGSP_SECRET_KEY, LGSP_APP_NAME, LGSP_PARTNER_CODE);
+
     private static String checkAccessToken(MockRequest request) {
-        String header = request.header("lgspaccesstoken").orElse(null);
-        if (header == null) {
-            return "missing lgspaccesstoken header";
-        }
-        JsonNode json;
-        try {
-            json = Json.read(new String(Base64.getDecoder().decode(header.strip()), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return "lgspaccesstoken is not base64 JSON";
-        }
-        if (!LGSP_ACCESS_KEY.equals(json.path("AccessKey").asText()) || !LGSP_SECRET_KEY.equals(json.path("SecretKey").asText())
-                || !LGSP_APP_NAME.equals(json.path("AppName").asText())
-                || !LGSP_PARTNER_CODE.equals(json.path("PartnerCode").asText())) {
-            return "lgspaccesstoken not accepted";
-        }
-        return null;
+        return LgspMockAuth.refuseAccessToken(request, true, LGSP_EXPECTED);
     }
 
     private MockResponse token(MockRequest request) {
-        Map<String, String> form = form(request.bodyAsString());
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return MockResponse.json(400, Json.write(Map.of("error", "unsupported_grant_type",
-                    "error_description", "grant_type must be client_credentials")));
-        }
-        String id = form.get("client_id");
-        String secret = form.get("client_secret");
-        String basic = request.header("Authorization").orElse("");
-        if (basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String d = new String(Base64.getDecoder().decode(basic.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = d.indexOf(':');
-                if (colon > 0) {
-                    id = URLDecoder.decode(d.substring(0, colon), StandardCharsets.UTF_8);
-                    secret = URLDecoder.decode(d.substring(colon + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException e) {
-                id = null;
-            }
-        }
-        if (!LGSP_CLIENT_ID.equals(id) || secret == null || !MessageDigest.isEqual(
-                secret.getBytes(StandardCharsets.UTF_8), LGSP_CLIENT_SECRET.getBytes(StandardCharsets.UTF_8))) {
-            return MockResponse.json(401, Json.write(Map.of("error", "invalid_client",
-                    "error_description", "client authentication failed")));
+        MockResponse refused = LgspMockAuth.refuseTokenRequest(request, LGSP_EXPECTED);
+        if (refused != null) {
+            return refused;
         }
         String refusal = checkAccessToken(request);
         if (refusal != null) {
@@ -342,12 +308,7 @@ public final class PopulationDbService implements MockService {
         tokens.entrySet().removeIf(e -> e.getValue().isBefore(now));
         String token = UUID.randomUUID().toString();
         tokens.put(token, now.plusSeconds(TOKEN_LIFETIME_SECONDS));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", token);
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", TOKEN_LIFETIME_SECONDS);
-        answer.put("scope", "am_application_scope default");
-        return MockResponse.json(200, Json.write(answer));
+        return LgspMockAuth.tokenAnswer(token, TOKEN_LIFETIME_SECONDS);
     }
 
     private String checkLgsp(MockRequest request) {
@@ -360,18 +321,6 @@ public final class PopulationDbService implements MockService {
             return "unknown or expired token";
         }
         return checkAccessToken(request);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- SOAP
