@@ -23,4 +23,5 @@ module vn.govsdk.signing {
     exports vn.govsdk.signing.jws;
     exports vn.govsdk.signing.pades;
     exports vn.govsdk.signing.verify;
+    exports vn.govsdk.signing.timestamp;
 }
