@@ -108,6 +108,38 @@ class DssWriterTest {
         SignatureReport s = report.signatures().get(0);
         assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
         assertThat(s.reasons()).extracting(r -> r.code()).doesNotContain(ReasonCode.CONTENT_ALTERED);
+        // Adding validation data is not a modification: no warning either.
+        assertThat(s.warnings()).extracting(r -> r.code()).doesNotContain(ReasonCode.MODIFIED_AFTER_SIGNING);
+    }
+
+    @Test
+    void anUpdateThatChangesMoreThanTheDssIsStillReportedAsAModification() throws Exception {
+        byte[] signed = PadesSigner.builder().build()
+                .sign(Document.of(TestPdfs.decision(1), "a.pdf", "application/pdf"), TestPlatform.key(rsa)).bytes();
+        byte[] lt = DssWriter.append(signed, contents(signed, 0), TestValidationData.of(rsa.chain()), "a.pdf");
+        // Same update shape (catalog redefined, DSS present) but another catalog entry changed too.
+        java.io.ByteArrayOutputStream catalogChanged = new java.io.ByteArrayOutputStream();
+        try (PDDocument doc = Loader.loadPDF(lt)) {
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("PageMode"), COSName.getPDFName("FullScreen"));
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(catalogChanged);
+        }
+        // A page dictionary redefined after the DSS (an annotation added), its content stream unchanged.
+        java.io.ByteArrayOutputStream annotated = new java.io.ByteArrayOutputStream();
+        try (PDDocument doc = Loader.loadPDF(lt)) {
+            var page = doc.getPage(0);
+            var note = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText();
+            note.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(10, 10, 20, 20));
+            note.setContents("Ghi chú");
+            page.getAnnotations().add(note);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(annotated);
+        }
+        for (byte[] changed : List.of(catalogChanged.toByteArray(), annotated.toByteArray())) {
+            SignatureReport s = Verifiers.offline().verify(Document.of(changed, "a.pdf", "application/pdf")).signatures().get(0);
+            assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
+            assertThat(s.warnings()).extracting(r -> r.code()).contains(ReasonCode.MODIFIED_AFTER_SIGNING);
+        }
     }
 
     @Test
@@ -142,6 +174,10 @@ class DssWriterTest {
         VerificationReport report = Verifiers.offline().verify(Document.of(lt2, "a.pdf", "application/pdf"));
         assertThat(report.signatures()).hasSize(2)
                 .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID));
+        // The first signature was followed by another signature: an allowed modification, reported as such;
+        // the second only by its validation data.
+        assertThat(report.signatures().get(0).warnings()).extracting(r -> r.code()).contains(ReasonCode.MODIFIED_AFTER_SIGNING);
+        assertThat(report.signatures().get(1).warnings()).extracting(r -> r.code()).doesNotContain(ReasonCode.MODIFIED_AFTER_SIGNING);
 
         Path dir = Tools.workDir("pades-dss");
         Files.write(dir.resolve("lt2.pdf"), lt2);

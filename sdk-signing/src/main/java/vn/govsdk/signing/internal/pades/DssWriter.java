@@ -88,15 +88,15 @@ public final class DssWriter {
                 dss.setItem(COSName.TYPE, DSS);
                 catalog.setItem(DSS, dss);
             }
-            List<COSStream> certs = new ArrayList<>();
+            List<COSBase> certs = new ArrayList<>();
             for (X509Certificate c : data.certificates()) {
                 certs.add(stream(pdf, dss, CERTS, Certs.encoded(c)));
             }
-            List<COSStream> ocsps = new ArrayList<>();
+            List<COSBase> ocsps = new ArrayList<>();
             for (byte[] o : data.ocspResponses()) {
                 ocsps.add(stream(pdf, dss, OCSPS, o));
             }
-            List<COSStream> crls = new ArrayList<>();
+            List<COSBase> crls = new ArrayList<>();
             for (byte[] c : data.crls()) {
                 crls.add(stream(pdf, dss, CRLS, c));
             }
@@ -129,15 +129,18 @@ public final class DssWriter {
         return out.toByteArray();
     }
 
-    /** Returns the stream holding {@code value} in the DSS array {@code key}, adding one if none holds it. */
-    private static COSStream stream(PDDocument pdf, COSDictionary dss, COSName key, byte[] value) throws IOException {
+    /**
+     * Returns the stream holding {@code value} in the DSS array {@code key}, adding one if none holds it. An
+     * existing stream is returned as the reference the array holds, so the update refers to it without
+     * writing it again.
+     */
+    private static COSBase stream(PDDocument pdf, COSDictionary dss, COSName key, byte[] value) throws IOException {
         COSArray array = dss.getCOSArray(key);
         if (array == null) {
             array = new COSArray();
             dss.setItem(key, array);
         }
-        Map<ByteBuffer, COSStream> existing = existing(array);
-        COSStream found = existing.get(ByteBuffer.wrap(value));
+        COSBase found = existing(array).get(ByteBuffer.wrap(value));
         if (found != null) {
             return found;
         }
@@ -151,23 +154,22 @@ public final class DssWriter {
         return s;
     }
 
-    private static Map<ByteBuffer, COSStream> existing(COSArray array) throws IOException {
-        Map<ByteBuffer, COSStream> out = new HashMap<>();
+    private static Map<ByteBuffer, COSBase> existing(COSArray array) throws IOException {
+        Map<ByteBuffer, COSBase> out = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
-            COSBase b = array.getObject(i);
-            if (b instanceof COSStream s) {
+            if (array.getObject(i) instanceof COSStream s) {
                 try (InputStream in = s.createInputStream()) {
-                    out.putIfAbsent(ByteBuffer.wrap(in.readAllBytes()), s);
+                    out.putIfAbsent(ByteBuffer.wrap(in.readAllBytes()), array.get(i));
                 }
             }
         }
         return out;
     }
 
-    private static COSArray refs(List<COSStream> streams) {
+    private static COSArray refs(List<COSBase> streams) {
         COSArray a = new COSArray();
-        java.util.Set<COSStream> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (COSStream s : streams) {
+        java.util.Set<COSBase> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (COSBase s : streams) {
             if (added.add(s)) {
                 a.add(s);
             }

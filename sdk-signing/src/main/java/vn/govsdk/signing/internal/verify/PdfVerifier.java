@@ -8,11 +8,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -132,7 +139,12 @@ public final class PdfVerifier {
             return report.build();
         }
         // An incremental update after the signature: compare the signed revision's pages with the current ones.
-        String change = changedPages(Arrays.copyOf(pdf, (int) end), doc);
+        byte[] revision = Arrays.copyOf(pdf, (int) end);
+        String change = changedPages(revision, doc);
+        if (change == null && onlyValidationDataAdded(revision, doc)) {
+            // PAdES B-LT: the document security store added after signing is not a modification (EN 319 142-1, 5.4).
+            return report.build();
+        }
         if (change != null) {
             return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
                     + " by an incremental update: " + change).build();
@@ -157,6 +169,142 @@ public final class PdfVerifier {
         } catch (IOException e) {
             return "the signed revision cannot be read (" + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Whether the updates after the signed revision did nothing but add validation data: no object of
+     * the signed revision was redefined but the catalog, whose entries other than {@code /DSS} (and the
+     * {@code /Extensions} that may announce it) are the same, so every new object hangs below the DSS.
+     */
+    static boolean onlyValidationDataAdded(byte[] revision, PDDocument current) {
+        try (PDDocument old = Loader.loadPDF(revision)) {
+            COSDictionary oldTrailer = old.getDocument().getTrailer();
+            COSDictionary curTrailer = current.getDocument().getTrailer();
+            COSObjectKey root = key(oldTrailer.getItem(COSName.ROOT));
+            if (root == null || !root.equals(key(curTrailer.getItem(COSName.ROOT)))
+                    || !same(oldTrailer.getItem(COSName.INFO), curTrailer.getItem(COSName.INFO))
+                    || !same(oldTrailer.getItem(COSName.ENCRYPT), curTrailer.getItem(COSName.ENCRYPT))) {
+                return false;
+            }
+            COSDictionary oldCatalog = old.getDocumentCatalog().getCOSObject();
+            Set<COSObjectKey> mayChange = dssStructure(oldCatalog.getItem(DSS));
+            mayChange.add(root);
+            Map<COSObjectKey, Long> before = old.getDocument().getXrefTable();
+            Map<COSObjectKey, Long> after = current.getDocument().getXrefTable();
+            for (Map.Entry<COSObjectKey, Long> e : before.entrySet()) {
+                if (!mayChange.contains(e.getKey()) && !e.getValue().equals(after.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            COSDictionary curCatalog = current.getDocumentCatalog().getCOSObject();
+            if (curCatalog.getCOSDictionary(DSS) == null) {
+                return false;
+            }
+            Set<COSName> keys = new HashSet<>(oldCatalog.keySet());
+            keys.addAll(curCatalog.keySet());
+            keys.removeAll(Set.of(DSS, EXTENSIONS));
+            for (COSName k : keys) {
+                if (!same(oldCatalog.getItem(k), curCatalog.getItem(k))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The indirect objects of an existing DSS that a later DSS update redefines to extend it: the DSS, its
+     * arrays, the VRI dictionary, its entries and their arrays (never the streams holding the data, and
+     * never a dictionary typed as anything else, such as a page).
+     */
+    private static Set<COSObjectKey> dssStructure(COSBase dss) {
+        Set<COSObjectKey> out = new HashSet<>();
+        COSDictionary d = dssDictionary(dss, out);
+        if (d == null) {
+            return out;
+        }
+        for (COSName k : List.of(COSName.getPDFName("Certs"), COSName.getPDFName("OCSPs"), COSName.getPDFName("CRLs"))) {
+            addKey(d.getItem(k), out, COSArray.class);
+        }
+        COSDictionary vri = dssDictionary(d.getItem(COSName.getPDFName("VRI")), out);
+        if (vri != null) {
+            for (COSName k : vri.keySet()) {
+                COSDictionary entry = dssDictionary(vri.getItem(k), out);
+                if (entry != null) {
+                    for (COSName a : entry.keySet()) {
+                        addKey(entry.getItem(a), out, COSArray.class);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static COSDictionary dssDictionary(COSBase b, Set<COSObjectKey> keys) {
+        COSBase v = b instanceof COSObject o ? o.getObject() : b;
+        if (!(v instanceof COSDictionary d) || v instanceof COSStream) {
+            return null;
+        }
+        COSName type = d.getCOSName(COSName.TYPE);
+        if (type != null && !type.getName().equals("DSS") && !type.getName().equals("VRI")) {
+            return null;
+        }
+        if (b instanceof COSObject o && o.getKey() != null) {
+            keys.add(o.getKey());
+        }
+        return d;
+    }
+
+    private static void addKey(COSBase b, Set<COSObjectKey> keys, Class<? extends COSBase> kind) {
+        if (b instanceof COSObject o && o.getKey() != null && kind.isInstance(o.getObject())) {
+            keys.add(o.getKey());
+        }
+    }
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName EXTENSIONS = COSName.getPDFName("Extensions");
+
+    private static COSObjectKey key(COSBase b) {
+        return b instanceof COSObject o ? o.getKey() : null;
+    }
+
+    /** Structural equality of direct objects; indirect references are equal when they name the same object. */
+    private static boolean same(COSBase a, COSBase b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof COSObject || b instanceof COSObject) {
+            return a instanceof COSObject oa && b instanceof COSObject ob && oa.getKey() != null
+                    && oa.getKey().equals(ob.getKey());
+        }
+        if (a instanceof COSStream || b instanceof COSStream) {
+            return false; // a direct stream cannot be compared safely here
+        }
+        if (a instanceof COSDictionary da && b instanceof COSDictionary db) {
+            if (!da.keySet().equals(db.keySet())) {
+                return false;
+            }
+            for (COSName k : da.keySet()) {
+                if (!same(da.getItem(k), db.getItem(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof COSArray aa && b instanceof COSArray ab) {
+            if (aa.size() != ab.size()) {
+                return false;
+            }
+            for (int i = 0; i < aa.size(); i++) {
+                if (!same(aa.get(i), ab.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.getClass() == b.getClass() && a.equals(b);
     }
 
     private static byte[] pageDigest(PDPage page) throws IOException {
