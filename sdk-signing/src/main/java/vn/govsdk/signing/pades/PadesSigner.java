@@ -12,14 +12,20 @@ import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.internal.pades.PadesLevel;
 import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
+import vn.govsdk.signing.timestamp.TimestampClient;
 
 /**
  * Signs PDF documents with PAdES baseline B-B (ETSI EN 319 142-1): a CMS signature with
  * {@code SubFilter ETSI.CAdES.detached}, the ESS {@code signing-certificate-v2} attribute and the
  * signing time in the signature dictionary ({@code /M}). The signature is added as an incremental
  * update, so signatures already in the document stay valid; each one gets its own signature field
- * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS.
+ * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS
+ * (48 KB at B-T and B-LT, for the timestamp token); a CMS that does not fit fails with a
+ * {@link vn.govsdk.signing.SigningException} and no PDF is produced. Levels B-T and B-LT are chosen with
+ * {@link Builder#level}.
  *
  * <p>The three steps work as for every format: {@code prepare} writes the new revision and gives the
  * CMS signed attributes to sign ({@code dataToSign()}, or its {@code digest()} for a hash-signing
@@ -32,6 +38,7 @@ public final class PadesSigner implements DocumentSigner {
     private final String fieldName;
     private final String reason;
     private final String location;
+    private final PadesLevel level;
 
     private PadesSigner(Builder b) {
         this.algorithm = b.algorithm;
@@ -39,6 +46,7 @@ public final class PadesSigner implements DocumentSigner {
         this.fieldName = b.fieldName;
         this.reason = b.reason;
         this.location = b.location;
+        this.level = PadesLevel.of(b.level, b.timestampClient, b.validationDataSource);
     }
 
     /**
@@ -73,12 +81,13 @@ public final class PadesSigner implements DocumentSigner {
         if (certificateChain == null || certificateChain.isEmpty()) {
             throw new InvalidInputException("certificateChain", "must hold the signer's certificate");
         }
-        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).prepare(document, certificateChain);
+        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).level(level)
+                .prepare(document, certificateChain);
     }
 
     @Override
     public String toString() {
-        return "PadesSigner[PAdES B-B" + (algorithm == null ? "" : ", " + algorithm)
+        return "PadesSigner[PAdES " + level.level().displayName() + (algorithm == null ? "" : ", " + algorithm)
                 + (fieldName == null ? "" : ", field " + fieldName) + "]";
     }
 
@@ -89,6 +98,9 @@ public final class PadesSigner implements DocumentSigner {
         private String fieldName;
         private String reason;
         private String location;
+        private SignatureLevel level = SignatureLevel.B_B;
+        private TimestampClient timestampClient;
+        private ValidationDataSource validationDataSource;
 
         private Builder() {
         }
@@ -105,17 +117,53 @@ public final class PadesSigner implements DocumentSigner {
         }
 
         /**
-         * Sets the level. This version makes B-B; B-T and B-LT need a timestamp authority.
+         * Sets the level (ETSI EN 319 142-1): {@link SignatureLevel#B_B} (the default),
+         * {@link SignatureLevel#B_T} (a signature timestamp (dấu thời gian) from the
+         * {@linkplain #timestampClient timestamp client} in the CMS's unsigned attributes) or
+         * {@link SignatureLevel#B_LT} (B-T, then an incremental update adding the document security store,
+         * {@code /DSS}, with the certificates and OCSP/CRL answers of the signer's and the timestamp
+         * authority's chains, so the signature can be verified without the network).
          *
          * @param level the level
          * @return this builder
+         * @throws InvalidInputException naming {@code level} for B-LTA and for a non-baseline level
          */
         public Builder level(SignatureLevel level) {
             Objects.requireNonNull(level, "level");
-            if (level != SignatureLevel.B_B) {
-                throw new InvalidInputException("level", "must be B-B in this version; " + level.displayName()
-                        + " needs a timestamp authority, which is not supported yet");
+            if (level == SignatureLevel.B_LTA) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps, "
+                        + "document timestamps in PDF) is not supported in this version");
             }
+            if (level == SignatureLevel.NONE) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a PAdES signature is always "
+                        + "a baseline one");
+            }
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets the timestamp client that timestamps the signature value; required for B-T and B-LT. The
+         * timestamp is requested in {@code complete}, once the signature value is checked.
+         *
+         * @param timestampClient the client, for example {@code TimestampClient.builder()...build()}
+         * @return this builder
+         */
+        public Builder timestampClient(TimestampClient timestampClient) {
+            this.timestampClient = Objects.requireNonNull(timestampClient, "timestampClient");
+            return this;
+        }
+
+        /**
+         * Sets where the validation data of level B-LT comes from (certificates, OCSP responses, CRLs of
+         * the signer's chain and of the timestamp authority's chain); it is asked in {@code complete},
+         * after the timestamp. Ignored for B-B and B-T.
+         *
+         * @param validationDataSource the source
+         * @return this builder
+         */
+        public Builder validationDataSource(ValidationDataSource validationDataSource) {
+            this.validationDataSource = Objects.requireNonNull(validationDataSource, "validationDataSource");
             return this;
         }
 
@@ -172,8 +220,17 @@ public final class PadesSigner implements DocumentSigner {
          * Builds the signer.
          *
          * @return the signer
+         * @throws InvalidInputException naming {@code timestampClient} when B-T or B-LT has none, or
+         *         {@code validationDataSource} when B-LT has none
          */
         public PadesSigner build() {
+            if (level != SignatureLevel.B_B && timestampClient == null) {
+                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
+                        + ": set the timestamp authority's client with timestampClient(...)");
+            }
+            if (level == SignatureLevel.B_LT && validationDataSource == null) {
+                throw new InvalidInputException("validationDataSource", "is required for level B-LT");
+            }
             return new PadesSigner(this);
         }
     }

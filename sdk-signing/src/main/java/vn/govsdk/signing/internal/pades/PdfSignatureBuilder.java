@@ -54,6 +54,18 @@ public final class PdfSignatureBuilder {
     private final String fieldName;
     private final String reason;
     private final String location;
+    private PadesLevel level = PadesLevel.B_B;
+
+    /**
+     * Sets what the level adds to B-B (signature timestamp, DSS).
+     *
+     * @param level the level support
+     * @return this builder
+     */
+    public PdfSignatureBuilder level(PadesLevel level) {
+        this.level = level;
+        return this;
+    }
 
     /**
      * Creates the builder.
@@ -103,7 +115,7 @@ public final class PdfSignatureBuilder {
             m.setTimeInMillis(signingTime.toEpochMilli());
             sig.setSignDate(m);
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(RESERVED);
+                options.setPreferredSignatureSize(level.reserved());
                 pdf.addSignature(sig, options);
                 PDAcroForm form = pdf.getDocumentCatalog().getAcroForm(null);
                 for (PDField f : form.getFields()) {
@@ -131,19 +143,23 @@ public final class PdfSignatureBuilder {
                 Clock.fixed(signingTime, ZoneOffset.UTC))
                 .prepare(Document.of(signedPart.toByteArray(), document.name(), "application/pdf"), chain);
         SigningAccess.PreparedData data = new SigningAccess.PreparedData(SignatureFormat.PADES,
-                SignaturePackaging.ENVELOPED, cms.level(), cms.algorithm(), cms.contentDigestAlgorithm(),
+                SignaturePackaging.ENVELOPED, level.level(), cms.algorithm(), cms.contentDigestAlgorithm(),
                 cms.certificateChain(), signingTime, document.name(), "application/pdf", cms.dataToSign());
         int contentsAt = byteRange[1] + 1;
         return SigningAccess.get().prepared(data, value -> {
             SignedDocument p7s = cms.complete(value);
-            byte[] der = p7s.bytes();
-            if (der.length > RESERVED) {
-                throw new SigningException("the CMS signature (" + der.length + " bytes) does not fit the " + RESERVED
-                        + " bytes reserved in the PDF");
+            byte[] der = level.extendCms(p7s.bytes());
+            int reserved = level.reserved();
+            if (der.length > reserved) {
+                throw new SigningException("the CMS signature" + (der.length > p7s.bytes().length ? " with its timestamp" : "")
+                        + " (" + der.length + " bytes) does not fit the " + reserved + " bytes reserved in the PDF "
+                        + document.name() + "; nothing was written");
             }
-            byte[] out = revision.clone();
+            byte[] signedPdf = revision.clone();
             byte[] hex = HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(hex, 0, out, contentsAt, hex.length);
+            System.arraycopy(hex, 0, signedPdf, contentsAt, hex.length);
+            byte[] contents = java.util.Arrays.copyOf(der, reserved);
+            byte[] out = level.afterSignature(signedPdf, contents, der, chain, document.name());
             return SigningAccess.get().signed(data, "application/pdf", document.name(), out.length, o -> o.write(out));
         });
     }

@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.SignatureReport;
@@ -67,6 +68,7 @@ public final class PdfVerifier {
         byte[] pdf = signed.bytes();
         List<SignatureReport> reports = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PdfDss dss = PdfDss.read(doc);
             int index = 0;
             for (PDSignatureField field : doc.getSignatureFields()) {
                 PDSignature sig = field.getSignature();
@@ -74,7 +76,8 @@ public final class PdfVerifier {
                     continue; // an empty field waiting for a signature
                 }
                 index++;
-                reports.add(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index, validationTime));
+                reports.add(withLevel(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index,
+                        validationTime), dss));
             }
             if (reports.isEmpty()) {
                 return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the PDF holds no signature"));
@@ -152,6 +155,17 @@ public final class PdfVerifier {
         return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
                 + (pdf.length - end) + " bytes appended: a later signature, form data or annotations); the signed "
                 + "pages are unchanged").build();
+    }
+
+    /**
+     * Names the baseline level the PDF shows for a signature: B-T with a signature timestamp, B-LT when the
+     * document security store also holds validation data (ETSI EN 319 142-1, 6.3).
+     */
+    private static SignatureReport withLevel(SignatureReport report, PdfDss dss) {
+        if (report.level() != SignatureLevel.B_B || report.timestamp().isEmpty()) {
+            return report;
+        }
+        return report.toBuilder().level(dss.isEmpty() ? SignatureLevel.B_T : SignatureLevel.B_LT).build();
     }
 
     /** Returns a description of the first page that differs, or {@code null} when the pages are the same. */
