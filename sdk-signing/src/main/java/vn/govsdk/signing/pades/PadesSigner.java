@@ -46,7 +46,8 @@ public final class PadesSigner implements DocumentSigner {
         this.fieldName = b.fieldName;
         this.reason = b.reason;
         this.location = b.location;
-        this.level = PadesLevel.of(b.level, b.timestampClient, b.validationDataSource);
+        this.level = PadesLevel.of(b.level, b.timestampClient, b.level != SignatureLevel.B_LT ? null
+                : b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online());
     }
 
     /**
@@ -157,7 +158,8 @@ public final class PadesSigner implements DocumentSigner {
         /**
          * Sets where the validation data of level B-LT comes from (certificates, OCSP responses, CRLs of
          * the signer's chain and of the timestamp authority's chain); it is asked in {@code complete},
-         * after the timestamp. Ignored for B-B and B-T.
+         * after the timestamp. Ignored for B-B and B-T. By default {@link ValidationDataSource#online()}: the
+         * certificates' AIA, OCSP and CRL addresses over the default transport.
          *
          * @param validationDataSource the source
          * @return this builder
@@ -220,16 +222,12 @@ public final class PadesSigner implements DocumentSigner {
          * Builds the signer.
          *
          * @return the signer
-         * @throws InvalidInputException naming {@code timestampClient} when B-T or B-LT has none, or
-         *         {@code validationDataSource} when B-LT has none
+         * @throws InvalidInputException naming {@code timestampClient} when B-T or B-LT has none
          */
         public PadesSigner build() {
             if (level != SignatureLevel.B_B && timestampClient == null) {
                 throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
                         + ": set the timestamp authority's client with timestampClient(...)");
-            }
-            if (level == SignatureLevel.B_LT && validationDataSource == null) {
-                throw new InvalidInputException("validationDataSource", "is required for level B-LT");
             }
             return new PadesSigner(this);
         }

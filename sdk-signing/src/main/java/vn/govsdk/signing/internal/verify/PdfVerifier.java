@@ -162,7 +162,7 @@ public final class PdfVerifier {
      * document security store also holds validation data (ETSI EN 319 142-1, 6.3).
      */
     private static SignatureReport withLevel(SignatureReport report, PdfDss dss) {
-        if (report.level() != SignatureLevel.B_B || report.timestamp().isEmpty()) {
+        if (report.level() != SignatureLevel.B_B && report.level() != SignatureLevel.B_T || report.timestamp().isEmpty()) {
             return report;
         }
         return report.toBuilder().level(dss.isEmpty() ? SignatureLevel.B_T : SignatureLevel.B_LT).build();
