@@ -139,6 +139,24 @@ class PadesLevelsTest {
     }
 
     @Test
+    void bLtWithTheDefaultOnlineSourceGathersTheDataFromThePlatform() throws Exception {
+        int ocspBefore = tp.platform().journal().count("/pki/ocsp");
+        byte[] pdf = PadesSigner.builder().level(SignatureLevel.B_LT).timestampClient(tsa).build()
+                .sign(Document.of(TestPdfs.decision(1), "lt.pdf", "application/pdf"), TestPlatform.key(rsa)).bytes();
+        assertThat(tp.platform().journal().count("/pki/ocsp")).isGreaterThan(ocspBefore);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            COSDictionary dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            assertThat(dss.getCOSArray(COSName.getPDFName("Certs")).size()).isGreaterThanOrEqualTo(3);
+            assertThat(dss.getCOSArray(COSName.getPDFName("OCSPs")).size()
+                    + (dss.getCOSArray(COSName.getPDFName("CRLs")) == null ? 0 : dss.getCOSArray(COSName.getPDFName("CRLs")).size()))
+                    .isGreaterThanOrEqualTo(2);
+        }
+        SignatureReport s = Verifiers.offline().verify(Document.of(pdf, "lt.pdf", "application/pdf")).signatures().get(0);
+        assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
+        assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
+    }
+
+    @Test
     void theBuilderNamesWhatIsMissingOrRefused() {
         assertThatThrownBy(() -> PadesSigner.builder().level(SignatureLevel.B_T).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("timestampClient");
