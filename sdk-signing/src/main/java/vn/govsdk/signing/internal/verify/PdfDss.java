@@ -21,7 +21,6 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -35,10 +34,9 @@ import vn.govsdk.signing.internal.Certs;
 /**
  * The validation data a PDF carries for its signatures: the document security store of PAdES B-LT
  * ({@code /DSS} in the catalog: {@code /Certs}, {@code /OCSPs}, {@code /CRLs} and the {@code /VRI}
- * entries that say which belong to which signature), and what a signature's own CMS embeds (its
- * certificates, CRLs and OCSP responses in {@code SignedData}, and Adobe's
- * {@code adbe-revocationInfoArchival} signed attribute). What cannot be read is left out: the verifier
- * then lacks it and says so, rather than trusting anything unread.
+ * entries that say which belong to which signature), and Adobe's {@code adbe-revocationInfoArchival}
+ * signed attribute of a signature's CMS. What cannot be read is left out: the verifier then lacks it and
+ * says so, rather than trusting anything unread.
  */
 final class PdfDss {
 
@@ -125,42 +123,18 @@ final class PdfDss {
     }
 
     /**
-     * Returns what a signature's CMS embeds besides the signer's chain: its certificates (the chain is
-     * read by the CMS verifier anyway; listing them again is harmless), CRLs, OCSP responses (RFC 5940
-     * other revocation info) and the Adobe revocation archive attribute.
+     * Returns the validation data a signature's CMS carries in Adobe's {@code adbe-revocationInfoArchival}
+     * signed attribute (what Acrobat and many Vietnamese signing tools embed); the CMS verifier reads the
+     * rest of the CMS (certificates, CRLs, RFC 5940 OCSP responses, CAdES certificate and revocation values).
      *
      * @param cms the DER CMS
-     * @return the data, empty when the CMS cannot be read
+     * @return the data, empty when there is none or the CMS cannot be read
      */
-    static ValidationData fromCms(byte[] cms) {
-        List<X509Certificate> certs = new ArrayList<>();
+    static ValidationData fromAdobeArchive(byte[] cms) {
         List<byte[]> ocsps = new ArrayList<>();
         List<byte[]> crls = new ArrayList<>();
         try {
             SignedData sd = SignedData.getInstance(ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms)).getContent());
-            if (sd.getCertificates() != null) {
-                for (ASN1Encodable e : sd.getCertificates()) {
-                    if (!(e.toASN1Primitive() instanceof ASN1TaggedObject)) {
-                        try {
-                            certs.add(Certs.parse(e.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
-                        } catch (CertificateException ex) {
-                            // Left out.
-                        }
-                    }
-                }
-            }
-            if (sd.getCRLs() != null) {
-                for (ASN1Encodable e : sd.getCRLs()) {
-                    if (e.toASN1Primitive() instanceof ASN1TaggedObject t && t.getTagNo() == 1) {
-                        OtherRevocationInfoFormat other = OtherRevocationInfoFormat.getInstance(t, false);
-                        if (other.getInfoFormat().getId().equals("1.3.6.1.5.5.7.16.2")) {
-                            addOcsp(other.getInfo().toASN1Primitive().getEncoded(ASN1Encoding.DER), ocsps);
-                        }
-                    } else {
-                        addCrl(e.toASN1Primitive().getEncoded(ASN1Encoding.DER), crls);
-                    }
-                }
-            }
             for (ASN1Encodable e : sd.getSignerInfos()) {
                 SignerInfo si = SignerInfo.getInstance(e);
                 if (si.getAuthenticatedAttributes() == null) {
@@ -176,7 +150,18 @@ final class PdfDss {
         } catch (IOException | RuntimeException e) {
             return ValidationData.EMPTY;
         }
-        return new ValidationData(certs, ocsps, crls);
+        return new ValidationData(List.of(), ocsps, crls);
+    }
+
+    /**
+     * Converts to what the certificate validator takes.
+     *
+     * @param data the data
+     * @return the same data for the verifier's embedded-data hook
+     */
+    static EmbeddedValidationData toEmbedded(ValidationData data) {
+        return data.isEmpty() ? EmbeddedValidationData.NONE
+                : new EmbeddedValidationData(data.certificates(), data.ocspResponses(), data.crls());
     }
 
     /** RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRLs, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse, ... } */

@@ -77,7 +77,7 @@ public final class PdfVerifier {
                 }
                 index++;
                 reports.add(withLevel(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index,
-                        validationTime), dss));
+                        validationTime, dss), dss));
             }
             if (reports.isEmpty()) {
                 return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the PDF holds no signature"));
@@ -89,7 +89,7 @@ public final class PdfVerifier {
     }
 
     private SignatureReport verifyOne(String name, byte[] pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
-            Instant validationTime) throws IOException {
+            Instant validationTime, PdfDss dss) throws IOException {
         String subFilter = sig.getSubFilter();
         String label = "signature " + index + " (field '" + fieldName + "')";
         COSBase brBase = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
@@ -132,7 +132,9 @@ public final class PdfVerifier {
         FormatResult fr = cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
                 Document.of(signedBytes.toByteArray(), name + " (revision signed by signature " + index + ")",
                         "application/pdf"),
-                validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed));
+                validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed),
+                // The DSS (PAdES B-LT) and Adobe's revocation archive: used for chains and revocation without the network.
+                PdfDss.toEmbedded(dss.data().merge(PdfDss.fromAdobeArchive(trimmed))));
         if (fr.signatures().isEmpty()) {
             Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
             return fail(reason.code(), label + ": " + reason.message());
