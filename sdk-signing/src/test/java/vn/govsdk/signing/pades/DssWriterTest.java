@@ -143,6 +143,46 @@ class DssWriterTest {
     }
 
     @Test
+    void anAnnotationArraySharedWithTheDssCannotBeChangedUnderItsCover() throws Exception {
+        // Hostile: before signing, the DSS's /Certs array is made the very array of page 2's /Annots.
+        byte[] crafted;
+        try (PDDocument doc = Loader.loadPDF(TestPdfs.decision(2))) {
+            COSArray shared = new COSArray();
+            COSDictionary dss = new COSDictionary();
+            org.apache.pdfbox.cos.COSObject ref = new org.apache.pdfbox.cos.COSObject(shared,
+                    (org.apache.pdfbox.cos.ICOSParser) null);
+            doc.getPage(1).getCOSObject().setItem(COSName.ANNOTS, ref);
+            dss.setItem(COSName.getPDFName("Certs"), ref);
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("DSS"), dss);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            crafted = out.toByteArray();
+        }
+        byte[] signed = PadesSigner.builder().build()
+                .sign(Document.of(crafted, "a.pdf", "application/pdf"), TestPlatform.key(rsa)).bytes();
+        java.io.ByteArrayOutputStream updated = new java.io.ByteArrayOutputStream();
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            COSBase annotsRef = doc.getPage(1).getCOSObject().getItem(COSName.ANNOTS);
+            COSBase certsRef = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"))
+                    .getItem(COSName.getPDFName("Certs"));
+            assertThat(annotsRef).isInstanceOf(org.apache.pdfbox.cos.COSObject.class);
+            assertThat(((org.apache.pdfbox.cos.COSObject) annotsRef).getKey())
+                    .isEqualTo(((org.apache.pdfbox.cos.COSObject) certsRef).getKey());
+            var note = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText();
+            note.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(10, 10, 20, 20));
+            note.setContents("Đã sửa");
+            COSArray annots = (COSArray) ((org.apache.pdfbox.cos.COSObject) annotsRef).getObject();
+            annots.add(note.getCOSObject());
+            annots.setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(updated);
+        }
+        SignatureReport s = Verifiers.offline().verify(Document.of(updated.toByteArray(), "a.pdf", "application/pdf"))
+                .signatures().get(0);
+        assertThat(s.warnings()).extracting(r -> r.code()).contains(ReasonCode.MODIFIED_AFTER_SIGNING);
+    }
+
+    @Test
     void aSecondSignatureExtendsTheDssWithoutDuplicatesAndKeepsTheFirstEntry() throws Exception {
         byte[] first = PadesSigner.builder().build()
                 .sign(Document.of(TestPdfs.decision(1), "a.pdf", "application/pdf"), TestPlatform.key(rsa)).bytes();

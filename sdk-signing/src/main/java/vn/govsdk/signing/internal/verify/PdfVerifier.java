@@ -208,7 +208,8 @@ public final class PdfVerifier {
             Map<COSObjectKey, Long> before = old.getDocument().getXrefTable();
             Map<COSObjectKey, Long> after = current.getDocument().getXrefTable();
             for (Map.Entry<COSObjectKey, Long> e : before.entrySet()) {
-                if (!mayChange.contains(e.getKey()) && !e.getValue().equals(after.get(e.getKey()))) {
+                if (!e.getValue().equals(after.get(e.getKey()))
+                        && (!mayChange.contains(e.getKey()) || !e.getKey().equals(root) && !stillDssLike(current, e.getKey()))) {
                     return false;
                 }
             }
@@ -256,6 +257,24 @@ public final class PdfVerifier {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a redefined object of the old DSS is still DSS structure: an array of streams (not, say, a
+     * page's annotation array the DSS happened to share) or a dictionary typed DSS or VRI, or untyped.
+     */
+    private static boolean stillDssLike(PDDocument current, COSObjectKey key) {
+        COSObject o = current.getDocument().getObjectFromPool(key);
+        COSBase v = o == null ? null : o.getObject();
+        if (v instanceof COSArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!(a.getObject(i) instanceof COSStream)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return v instanceof COSDictionary && !(v instanceof COSStream) && dssDictionary(v, new HashSet<>()) != null;
     }
 
     private static COSDictionary dssDictionary(COSBase b, Set<COSObjectKey> keys) {
