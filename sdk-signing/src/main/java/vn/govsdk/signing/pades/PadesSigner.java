@@ -18,7 +18,7 @@ import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
 import vn.govsdk.signing.timestamp.TimestampClient;
 
 /**
- * Signs PDF documents with PAdES baseline B-B (ETSI EN 319 142-1): a CMS signature with
+ * Signs PDF documents with PAdES baseline B-B, B-T or B-LT (ETSI EN 319 142-1): a CMS signature with
  * {@code SubFilter ETSI.CAdES.detached}, the ESS {@code signing-certificate-v2} attribute and the
  * signing time in the signature dictionary ({@code /M}). The signature is added as an incremental
  * update, so signatures already in the document stay valid; each one gets its own signature field
