@@ -79,7 +79,25 @@ public final class DssWriter {
      * @throws SigningException if the PDF cannot be read or updated
      */
     public static byte[] append(byte[] signedPdf, byte[] contents, ValidationData data, String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(signedPdf.length + 8192);
+        byte[] update = update(signedPdf, contents, data, name);
+        byte[] out = java.util.Arrays.copyOf(signedPdf, signedPdf.length + update.length);
+        System.arraycopy(update, 0, out, signedPdf.length, update.length);
+        return out;
+    }
+
+    /**
+     * Returns only the incremental update that adds the DSS, to be written after the signed PDF's bytes
+     * (so the PDF is not copied once more in memory).
+     *
+     * @param signedPdf the PDF, its last revision holding the signature
+     * @param contents the bytes of the signature's {@code /Contents} string
+     * @param data the validation data of the signature (signer's and timestamp authority's chains)
+     * @param name the document's name, for messages
+     * @return the bytes to append
+     * @throws SigningException if the PDF cannot be read or updated
+     */
+    public static byte[] update(byte[] signedPdf, byte[] contents, ValidationData data, String name) {
+        SkipOutputStream out = new SkipOutputStream(signedPdf.length);
         try (PDDocument pdf = Loader.loadPDF(signedPdf)) {
             COSDictionary catalog = pdf.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(DSS);
@@ -122,11 +140,44 @@ public final class DssWriter {
             // A classic cross-reference table like the signature's revision (qpdf checks its /Size).
             pdf.getDocument().setIsXRefStream(false);
             pdf.saveIncremental(out);
+            return out.kept();
         } catch (IOException e) {
             throw new SigningException("the validation data (DSS) cannot be added to the PDF " + name + ": "
                     + e.getMessage(), e);
         }
-        return out.toByteArray();
+    }
+
+    /** Drops the first bytes written (PDFBox copies the original before the update) and keeps the rest. */
+    private static final class SkipOutputStream extends OutputStream {
+        private long skip;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream(16 * 1024);
+
+        SkipOutputStream(long skip) {
+            this.skip = skip;
+        }
+
+        @Override
+        public void write(int b) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                kept.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            int dropped = (int) Math.min(skip, len);
+            skip -= dropped;
+            kept.write(b, off + dropped, len - dropped);
+        }
+
+        byte[] kept() throws IOException {
+            if (skip > 0) {
+                throw new IOException("the update was shorter than the PDF it extends");
+            }
+            return kept.toByteArray();
+        }
     }
 
     /**

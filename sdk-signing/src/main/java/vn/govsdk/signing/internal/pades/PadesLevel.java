@@ -107,11 +107,11 @@ public final class PadesLevel {
      * @param cms the CMS written there
      * @param chain the signer's chain, signer first
      * @param name the document's name, for messages
-     * @return the PDF to hand out
+     * @return the bytes to write after {@code signedPdf}: the DSS update, or nothing below B-LT
      */
     public byte[] afterSignature(byte[] signedPdf, byte[] contents, byte[] cms, List<X509Certificate> chain, String name) {
         if (level != SignatureLevel.B_LT) {
-            return signedPdf;
+            return new byte[0];
         }
         TimestampToken token = token(cms);
         List<X509Certificate> tsaChain = tsaChain(token, chain);
@@ -121,7 +121,7 @@ public final class PadesLevel {
                     + "(TimestampClient.Builder.requestCertificate(true))");
         }
         ValidationData data = validationDataSource.collect(chain).merge(validationDataSource.collect(tsaChain));
-        return DssWriter.append(signedPdf, contents, data, name);
+        return DssWriter.update(signedPdf, contents, data, name);
     }
 
     /** Reads the signature timestamp back from the CMS that was just built. */

@@ -159,8 +159,11 @@ public final class PdfSignatureBuilder {
             byte[] hex = HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(hex, 0, signedPdf, contentsAt, hex.length);
             byte[] contents = java.util.Arrays.copyOf(der, reserved);
-            byte[] out = level.afterSignature(signedPdf, contents, der, chain, document.name());
-            return SigningAccess.get().signed(data, "application/pdf", document.name(), out.length, o -> o.write(out));
+            byte[] dss = level.afterSignature(signedPdf, contents, der, chain, document.name());
+            return SigningAccess.get().signed(data, "application/pdf", document.name(), signedPdf.length + dss.length, o -> {
+                o.write(signedPdf);
+                o.write(dss);
+            });
         });
     }
 
