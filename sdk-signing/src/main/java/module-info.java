@@ -16,6 +16,7 @@ module vn.govsdk.signing {
     requires org.bouncycastle.util;
     requires com.nimbusds.jose.jwt;
     requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;

@@ -19,6 +19,8 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.govsdk.signing.SigningException;
 import vn.govsdk.signing.ValidationData;
@@ -79,25 +81,31 @@ public final class DssWriter {
      * @throws SigningException if the PDF cannot be read or updated
      */
     public static byte[] append(byte[] signedPdf, byte[] contents, ValidationData data, String name) {
-        byte[] update = update(signedPdf, contents, data, name);
+        byte[] update = update(new RandomAccessReadBuffer(signedPdf), contents, data, name);
         byte[] out = java.util.Arrays.copyOf(signedPdf, signedPdf.length + update.length);
         System.arraycopy(update, 0, out, signedPdf.length, update.length);
         return out;
     }
 
     /**
-     * Returns only the incremental update that adds the DSS, to be written after the signed PDF's bytes
-     * (so the PDF is not copied once more in memory).
+     * Returns only the incremental update that adds the DSS, to be written after the signed PDF's bytes.
+     * The PDF is read at random (through its cross-reference table) and never copied: a large file can be
+     * given as a file or a sequence of parts ({@code SequenceRandomAccessRead}).
      *
-     * @param signedPdf the PDF, its last revision holding the signature
+     * @param signedPdf the PDF, its last revision holding the signature; closed when done
      * @param contents the bytes of the signature's {@code /Contents} string
      * @param data the validation data of the signature (signer's and timestamp authority's chains)
      * @param name the document's name, for messages
      * @return the bytes to append
      * @throws SigningException if the PDF cannot be read or updated
      */
-    public static byte[] update(byte[] signedPdf, byte[] contents, ValidationData data, String name) {
-        SkipOutputStream out = new SkipOutputStream(signedPdf.length);
+    public static byte[] update(RandomAccessRead signedPdf, byte[] contents, ValidationData data, String name) {
+        SkipOutputStream out;
+        try {
+            out = new SkipOutputStream(signedPdf.length());
+        } catch (IOException e) {
+            throw new SigningException("the signed PDF " + name + " cannot be read: " + e.getMessage(), e);
+        }
         try (PDDocument pdf = Loader.loadPDF(signedPdf)) {
             COSDictionary catalog = pdf.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(DSS);

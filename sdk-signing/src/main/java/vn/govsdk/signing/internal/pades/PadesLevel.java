@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -102,14 +103,15 @@ public final class PadesLevel {
      * Adds what the level puts after the signature: for B-LT, the DSS update with the validation data of
      * the signer's chain and of the chain of the timestamp authority that signed the token in the CMS.
      *
-     * @param signedPdf the PDF with the signature written in
+     * @param signedPdf the PDF with the signature written in, read at random (closed when done)
      * @param contents the bytes of the signature's {@code /Contents} (the CMS and its zero padding)
      * @param cms the CMS written there
      * @param chain the signer's chain, signer first
      * @param name the document's name, for messages
      * @return the bytes to write after {@code signedPdf}: the DSS update, or nothing below B-LT
      */
-    public byte[] afterSignature(byte[] signedPdf, byte[] contents, byte[] cms, List<X509Certificate> chain, String name) {
+    public byte[] afterSignature(RandomAccessRead signedPdf, byte[] contents, byte[] cms, List<X509Certificate> chain,
+            String name) {
         if (level != SignatureLevel.B_LT) {
             return new byte[0];
         }

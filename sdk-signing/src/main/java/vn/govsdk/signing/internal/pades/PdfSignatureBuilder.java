@@ -159,7 +159,8 @@ public final class PdfSignatureBuilder {
             byte[] hex = HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(hex, 0, signedPdf, contentsAt, hex.length);
             byte[] contents = java.util.Arrays.copyOf(der, reserved);
-            byte[] dss = level.afterSignature(signedPdf, contents, der, chain, document.name());
+            byte[] dss = level.afterSignature(new org.apache.pdfbox.io.RandomAccessReadBuffer(signedPdf), contents, der,
+                    chain, document.name());
             return SigningAccess.get().signed(data, "application/pdf", document.name(), signedPdf.length + dss.length, o -> {
                 o.write(signedPdf);
                 o.write(dss);
