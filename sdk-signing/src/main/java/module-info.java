@@ -17,6 +17,7 @@ module vn.govsdk.signing {
     requires com.nimbusds.jose.jwt;
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
+    requires org.apache.fontbox;
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;

@@ -16,6 +16,7 @@ import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.internal.pades.PadesLevel;
 import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
 import vn.govsdk.signing.timestamp.TimestampClient;
+import vn.govsdk.signing.internal.pades.VisibleAppearance;
 
 /**
  * Signs PDF documents with PAdES baseline B-B, B-T or B-LT (ETSI EN 319 142-1): a CMS signature with
@@ -26,6 +27,13 @@ import vn.govsdk.signing.timestamp.TimestampClient;
  * (48 KB at B-T and B-LT, for the timestamp token); a CMS that does not fit fails with a
  * {@link vn.govsdk.signing.SigningException} and no PDF is produced. Levels B-T and B-LT are chosen with
  * {@link Builder#level}.
+ * A signature is invisible unless {@link Builder#visibleSignature(VisibleSignature)} places it on a page.
+ *
+ * <p>Large PDFs: a document made from a file ({@link Document#of(java.nio.file.Path)}) is read at
+ * random through its cross-reference table, never whole; the byte ranges are hashed and the signed PDF
+ * written by streaming the file again, and only the appended update (a few kilobytes, plus the font and
+ * image of a visible signature, plus the DSS at B-LT) is held in memory. Write the result with
+ * {@link vn.govsdk.signing.SignedDocument#writeTo(java.nio.file.Path)}; {@code bytes()} would hold it whole.
  *
  * <p>The three steps work as for every format: {@code prepare} writes the new revision and gives the
  * CMS signed attributes to sign ({@code dataToSign()}, or its {@code digest()} for a hash-signing
@@ -39,6 +47,7 @@ public final class PadesSigner implements DocumentSigner {
     private final String reason;
     private final String location;
     private final PadesLevel level;
+    private final VisibleSignature visibleSignature;
 
     private PadesSigner(Builder b) {
         this.algorithm = b.algorithm;
@@ -48,6 +57,7 @@ public final class PadesSigner implements DocumentSigner {
         this.location = b.location;
         this.level = PadesLevel.of(b.level, b.timestampClient, b.level != SignatureLevel.B_LT ? null
                 : b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online());
+        this.visibleSignature = b.visibleSignature;
     }
 
     /**
@@ -82,14 +92,22 @@ public final class PadesSigner implements DocumentSigner {
         if (certificateChain == null || certificateChain.isEmpty()) {
             throw new InvalidInputException("certificateChain", "must hold the signer's certificate");
         }
-        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).level(level)
+        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).visible(appearance()).level(level)
                 .prepare(document, certificateChain);
+    }
+
+    private VisibleAppearance appearance() {
+        VisibleSignature v = visibleSignature;
+        return v == null ? null : new VisibleAppearance(v.page().orElse(0), v.rectangleOrNull(), v.text(),
+                v.imageBytes(), v.fontBytes(), v.fontSize());
     }
 
     @Override
     public String toString() {
         return "PadesSigner[PAdES " + level.level().displayName() + (algorithm == null ? "" : ", " + algorithm)
-                + (fieldName == null ? "" : ", field " + fieldName) + "]";
+                + (fieldName == null ? "" : ", field " + fieldName)
+                + (visibleSignature == null ? "" : ", visible on page " + (visibleSignature.page().isPresent()
+                        ? String.valueOf(visibleSignature.page().getAsInt()) : "last")) + "]";
     }
 
     /** Builds a {@link PadesSigner}. */
@@ -102,6 +120,7 @@ public final class PadesSigner implements DocumentSigner {
         private SignatureLevel level = SignatureLevel.B_B;
         private TimestampClient timestampClient;
         private ValidationDataSource validationDataSource;
+        private VisibleSignature visibleSignature;
 
         private Builder() {
         }
@@ -204,6 +223,19 @@ public final class PadesSigner implements DocumentSigner {
          */
         public Builder location(String location) {
             this.location = Objects.requireNonNull(location, "location");
+            return this;
+        }
+
+        /**
+         * Makes the signature visible: a rectangle on one page showing the signer, the signing time,
+         * the reason and the place (or the text given), with an optional image, drawn with an embedded
+         * font that renders Vietnamese. By default the signature is invisible.
+         *
+         * @param visibleSignature what to show and where
+         * @return this builder
+         */
+        public Builder visibleSignature(VisibleSignature visibleSignature) {
+            this.visibleSignature = Objects.requireNonNull(visibleSignature, "visibleSignature");
             return this;
         }
 

@@ -114,6 +114,26 @@ class PadesLtInteropTest {
     }
 
     @Test
+    void bLtOfAVisibleSignatureOnAFileIsStreamedAndValid() throws Exception {
+        Path dir = Tools.workDir("pades-blt-file");
+        Path in = dir.resolve("in.pdf");
+        Files.write(in, TestPdfs.decision(3));
+        PadesSigner lt = PadesSigner.builder().level(SignatureLevel.B_LT).timestampClient(tsa)
+                .validationDataSource(new TestValidationData()).visibleSignature(VisibleSignature.builder().build()).build();
+        lt.sign(Document.of(in), TestPlatform.key(rsa)).writeTo(dir.resolve("lt.pdf"));
+        byte[] pdf = Files.readAllBytes(dir.resolve("lt.pdf"));
+        assertThat(java.util.Arrays.copyOf(pdf, (int) Files.size(in))).isEqualTo(Files.readAllBytes(in));
+        String out = Tools.ok(dir, "pdfsig", "-nocert", "lt.pdf");
+        assertThat(out).contains("Signature Validation: Signature is Valid.").doesNotContain("Digest Mismatch");
+        assertThat(Tools.ok(dir, "qpdf", "--check", "lt.pdf")).contains("No syntax or stream encoding errors found");
+        var report = vn.govsdk.signing.Verifiers.offline().verify(Document.of(pdf, "lt.pdf", "application/pdf"));
+        assertThat(report.signatures().get(0).status()).as(report.toString())
+                .isEqualTo(vn.govsdk.signing.verify.SignatureStatus.VALID);
+        assertThat(report.signatures().get(0).level()).isEqualTo(SignatureLevel.B_LT);
+        opensslVerifiesTheToken(dir, pdf, 0);
+    }
+
+    @Test
     void twoSuccessiveBTSignaturesBothStayValid() throws Exception {
         Path dir = Tools.workDir("pades-bt-two");
         byte[] once = signer(SignatureLevel.B_T).sign(Document.of(TestPdfs.decision(1), "a.pdf", "application/pdf"),
