@@ -42,7 +42,8 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.city.CitizenFeedbackService::new,
                 vn.govsdk.testkit.remotesigning.Sp769Service::smartCa,
                 vn.govsdk.testkit.remotesigning.SmartCaCscService::new,
-                vn.govsdk.testkit.remotesigning.MySignService::new);
+                vn.govsdk.testkit.remotesigning.MySignService::new,
+                vn.govsdk.testkit.remotesigning.Sp769Service::eSign);
     }
 
     /**
