@@ -144,9 +144,9 @@ final class SignCommand implements Callable<Integer> {
                 throw new InvalidInputException("--tsa", "is required for --level " + level.toUpperCase(Locale.ROOT)
                         + ": give the timestamp authority's URL, for example --tsa http://tsa.ca.gov.vn");
             }
-            if (!f.equals("cades")) {
+            if (!f.equals("cades") && !f.equals("pades")) {
                 throw new InvalidInputException("--level", level.toUpperCase(Locale.ROOT) + " is available for "
-                        + "--format cades in this version; " + f + " signs at level B");
+                        + "--format cades and pades in this version; " + f + " signs at level B");
             }
             vn.govsdk.signing.timestamp.TimestampClient.Builder tb = vn.govsdk.signing.timestamp.TimestampClient.builder();
             for (String url : tsa) {
@@ -183,7 +183,7 @@ final class SignCommand implements Callable<Integer> {
                 if (p != null && p != SignaturePackaging.ENVELOPED) {
                     throw new InvalidInputException("--packaging", "must be enveloped for pades: the signature goes inside the PDF");
                 }
-                yield pades.padesSigner();
+                yield pades.padesSigner(lvl, timestamps);
             }
             default -> throw new InvalidInputException("--format", "must be xades, cades, pades or jws, got " + format);
         };

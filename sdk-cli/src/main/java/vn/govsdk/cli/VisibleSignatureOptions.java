@@ -75,7 +75,15 @@ final class VisibleSignatureOptions {
      * @return the signer
      */
     PadesSigner padesSigner() {
+        return padesSigner(vn.govsdk.signing.SignatureLevel.B_B, null);
+    }
+
+    /** The PAdES signer at a level: B-T and B-LT with the timestamp client from {@code --tsa}. */
+    PadesSigner padesSigner(vn.govsdk.signing.SignatureLevel level, vn.govsdk.signing.timestamp.TimestampClient timestamps) {
         PadesSigner.Builder b = PadesSigner.builder();
+        if (timestamps != null) {
+            b.level(level).timestampClient(timestamps);
+        }
         if (reason != null) {
             if (reason.isBlank()) {
                 throw new InvalidInputException("--reason", "must not be blank");
