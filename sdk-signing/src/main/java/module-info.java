@@ -16,6 +16,8 @@ module vn.govsdk.signing {
     requires org.bouncycastle.util;
     requires com.nimbusds.jose.jwt;
     requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    requires org.apache.fontbox;
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;

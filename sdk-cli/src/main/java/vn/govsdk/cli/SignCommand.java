@@ -75,6 +75,9 @@ final class SignCommand implements Callable<Integer> {
             + "repeat for fail-over, tried in order (timeout 180 s, 3 attempts each)")
     private java.util.List<String> tsa = new java.util.ArrayList<>();
 
+    @CommandLine.Mixin
+    private VisibleSignatureOptions pades = new VisibleSignatureOptions();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -102,10 +105,13 @@ final class SignCommand implements Callable<Integer> {
                         + ", " + signed.algorithm().jwsName() + ", at " + signed.signingTime());
                 o.println("  signer: " + signed.signerCertificate().getSubjectX500Principal().getName()
                         + " (issuer " + signed.signerCertificate().getIssuerX500Principal().getName() + ")");
+                if (pades.describe() != null) {
+                    o.println("  " + pades.describe());
+                }
             }
             return GovSdkCommand.OK;
         } catch (InvalidInputException e) {
-            err.println("invalid: " + e.getMessage());
+            err.println("invalid: " + VisibleSignatureOptions.asFlag(e).getMessage());
             return GovSdkCommand.USAGE;
         } catch (SigningException e) {
             err.println("cannot sign: " + e.getMessage());
@@ -158,6 +164,9 @@ final class SignCommand implements Callable<Integer> {
             case "detached" -> SignaturePackaging.DETACHED;
             default -> throw new InvalidInputException("--packaging", "must be enveloped, enveloping or detached, got " + packaging);
         };
+        if (!f.equals("pades")) {
+            pades.refuseUnlessPades(format);
+        }
         return switch (f) {
             case "xades" -> XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p).build();
             case "cades", "pkcs7" -> {
@@ -174,7 +183,7 @@ final class SignCommand implements Callable<Integer> {
                 if (p != null && p != SignaturePackaging.ENVELOPED) {
                     throw new InvalidInputException("--packaging", "must be enveloped for pades: the signature goes inside the PDF");
                 }
-                yield vn.govsdk.signing.pades.PadesSigner.builder().build();
+                yield pades.padesSigner();
             }
             default -> throw new InvalidInputException("--format", "must be xades, cades, pades or jws, got " + format);
         };

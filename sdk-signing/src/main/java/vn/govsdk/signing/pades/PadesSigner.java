@@ -13,6 +13,7 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
+import vn.govsdk.signing.internal.pades.VisibleAppearance;
 
 /**
  * Signs PDF documents with PAdES baseline B-B (ETSI EN 319 142-1): a CMS signature with
@@ -20,6 +21,13 @@ import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
  * signing time in the signature dictionary ({@code /M}). The signature is added as an incremental
  * update, so signatures already in the document stay valid; each one gets its own signature field
  * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS.
+ * A signature is invisible unless {@link Builder#visibleSignature(VisibleSignature)} places it on a page.
+ *
+ * <p>Large PDFs: a document made from a file ({@link Document#of(java.nio.file.Path)}) is read at
+ * random through its cross-reference table, never whole; the byte ranges are hashed and the signed PDF
+ * written by streaming the file again, and only the appended update (a few kilobytes, plus the font and
+ * image of a visible signature) is held in memory. Write the result with
+ * {@link vn.govsdk.signing.SignedDocument#writeTo(java.nio.file.Path)}; {@code bytes()} would hold it whole.
  *
  * <p>The three steps work as for every format: {@code prepare} writes the new revision and gives the
  * CMS signed attributes to sign ({@code dataToSign()}, or its {@code digest()} for a hash-signing
@@ -32,6 +40,7 @@ public final class PadesSigner implements DocumentSigner {
     private final String fieldName;
     private final String reason;
     private final String location;
+    private final VisibleSignature visibleSignature;
 
     private PadesSigner(Builder b) {
         this.algorithm = b.algorithm;
@@ -39,6 +48,7 @@ public final class PadesSigner implements DocumentSigner {
         this.fieldName = b.fieldName;
         this.reason = b.reason;
         this.location = b.location;
+        this.visibleSignature = b.visibleSignature;
     }
 
     /**
@@ -73,13 +83,22 @@ public final class PadesSigner implements DocumentSigner {
         if (certificateChain == null || certificateChain.isEmpty()) {
             throw new InvalidInputException("certificateChain", "must hold the signer's certificate");
         }
-        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).prepare(document, certificateChain);
+        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).visible(appearance())
+                .prepare(document, certificateChain);
+    }
+
+    private VisibleAppearance appearance() {
+        VisibleSignature v = visibleSignature;
+        return v == null ? null : new VisibleAppearance(v.page().orElse(0), v.rectangleOrNull(), v.text(),
+                v.imageBytes(), v.fontBytes(), v.fontSize());
     }
 
     @Override
     public String toString() {
         return "PadesSigner[PAdES B-B" + (algorithm == null ? "" : ", " + algorithm)
-                + (fieldName == null ? "" : ", field " + fieldName) + "]";
+                + (fieldName == null ? "" : ", field " + fieldName)
+                + (visibleSignature == null ? "" : ", visible on page " + (visibleSignature.page().isPresent()
+                        ? String.valueOf(visibleSignature.page().getAsInt()) : "last")) + "]";
     }
 
     /** Builds a {@link PadesSigner}. */
@@ -89,6 +108,7 @@ public final class PadesSigner implements DocumentSigner {
         private String fieldName;
         private String reason;
         private String location;
+        private VisibleSignature visibleSignature;
 
         private Builder() {
         }
@@ -154,6 +174,19 @@ public final class PadesSigner implements DocumentSigner {
          */
         public Builder location(String location) {
             this.location = Objects.requireNonNull(location, "location");
+            return this;
+        }
+
+        /**
+         * Makes the signature visible: a rectangle on one page showing the signer, the signing time,
+         * the reason and the place (or the text given), with an optional image, drawn with an embedded
+         * font that renders Vietnamese. By default the signature is invisible.
+         *
+         * @param visibleSignature what to show and where
+         * @return this builder
+         */
+        public Builder visibleSignature(VisibleSignature visibleSignature) {
+            this.visibleSignature = Objects.requireNonNull(visibleSignature, "visibleSignature");
             return this;
         }
 

@@ -1,6 +1,5 @@
 package vn.govsdk.signing.internal.verify;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -27,11 +26,12 @@ import vn.govsdk.signing.verify.SignatureReport;
 /**
  * Verifies the signatures of a PDF (PAdES and PKCS#7 in PDF): each signature's byte range must
  * cover the whole revision it signed but its own {@code /Contents}, the CMS is verified over those
- * bytes, and later incremental updates are compared page by page with the signed revision.
+ * bytes, and later incremental updates are compared page by page with the signed revision. A PDF
+ * file is read at random (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
  */
 public final class PdfVerifier {
 
-    /** PDFs above this size are refused (read into memory). */
+    /** PDFs in memory or streamed above this size are refused; a file is read at random and by ranges, never whole. */
     static final long MAX_SIZE = 512L * 1024 * 1024;
 
     private final CmsVerifier cms;
@@ -53,13 +53,18 @@ public final class PdfVerifier {
      * @return the reports, in the order of the signature fields
      */
     public FormatResult verify(Document signed, Instant validationTime) {
-        if (signed.size().orElse(0) > MAX_SIZE) {
+        if (signed.file().isEmpty() && signed.size().orElse(0) > MAX_SIZE) {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF is larger than "
                     + (MAX_SIZE >> 20) + " MB, the most the verifier reads"));
         }
-        byte[] pdf = signed.bytes();
         List<SignatureReport> reports = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        PdfBytes pdf;
+        try {
+            pdf = PdfBytes.of(signed);
+        } catch (IOException e) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.open())) {
             int index = 0;
             for (PDSignatureField field : doc.getSignatureFields()) {
                 PDSignature sig = field.getSignature();
@@ -78,7 +83,7 @@ public final class PdfVerifier {
         return new FormatResult(reports, List.of());
     }
 
-    private SignatureReport verifyOne(String name, byte[] pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
+    private SignatureReport verifyOne(String name, PdfBytes pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
             Instant validationTime) throws IOException {
         String subFilter = sig.getSubFilter();
         String label = "signature " + index + " (field '" + fieldName + "')";
@@ -96,55 +101,68 @@ public final class PdfVerifier {
         }
         long gapStart = r[0] + r[1];
         long end = r[2] + r[3];
-        if (r[0] != 0 || r[1] < 0 || r[3] < 0 || r[2] <= gapStart || end > pdf.length) {
+        if (r[0] != 0 || r[1] < 0 || r[3] < 0 || r[2] <= gapStart || end > pdf.length()) {
             return fail(ReasonCode.STRUCTURE_INVALID, label + " has a /ByteRange " + Arrays.toString(r)
                     + " that does not start at the beginning of the file or lies outside it");
         }
         // The gap must be exactly the hex string of /Contents: '<' hex '>' and nothing else left unsigned.
-        if (pdf[(int) gapStart] != '<' || pdf[(int) r[2] - 1] != '>') {
-            return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not its "
-                    + "/Contents; unsigned bytes could be changed unnoticed");
-        }
-        for (long i = gapStart + 1; i < r[2] - 1; i++) {
-            int c = pdf[(int) i];
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-                return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not "
-                        + "only the hexadecimal /Contents");
-            }
+        String gap = gapProblem(pdf, gapStart, r[2]);
+        if (gap != null) {
+            return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are " + gap);
         }
         byte[] cmsBytes = contents.getBytes();
         byte[] trimmed = trimDer(cmsBytes);
-        ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
-        signedBytes.write(pdf, 0, (int) r[1]);
-        signedBytes.write(pdf, (int) r[2], (int) r[3]);
         Calendar m = sig.getSignDate();
         Instant claimed = m == null ? null : m.toInstant();
         FormatResult fr = cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
-                Document.of(signedBytes.toByteArray(), name + " (revision signed by signature " + index + ")",
-                        "application/pdf"),
+                pdf.signedRanges(name + " (revision signed by signature " + index + ")", r[1], r[2], r[3]),
                 validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed));
         if (fr.signatures().isEmpty()) {
             Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
             return fail(reason.code(), label + ": " + reason.message());
         }
         SignatureReport.Builder report = fr.signatures().get(0).toBuilder().signatureId(fieldName);
-        if (end == pdf.length) {
+        if (end == pdf.length()) {
             return report.build();
         }
         // An incremental update after the signature: compare the signed revision's pages with the current ones.
-        String change = changedPages(Arrays.copyOf(pdf, (int) end), doc);
+        String change = changedPages(pdf, end, doc);
         if (change != null) {
             return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
                     + " by an incremental update: " + change).build();
         }
         return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
-                + (pdf.length - end) + " bytes appended: a later signature, form data or annotations); the signed "
+                + (pdf.length() - end) + " bytes appended: a later signature, form data or annotations); the signed "
                 + "pages are unchanged").build();
     }
 
+    /**
+     * Checks that the gap between the byte ranges is exactly the hexadecimal string of /Contents,
+     * {@code '<' hex '>'}, and nothing else left unsigned; read as a stream, since the file says how long it is.
+     */
+    private static String gapProblem(PdfBytes pdf, long from, long to) throws IOException {
+        try (InputStream in = pdf.range(from, to - from)) {
+            byte[] buf = new byte[8192];
+            long at = from;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++, at++) {
+                    int c = buf[i];
+                    boolean ok = at == from ? c == '<' : at == to - 1 ? c == '>'
+                            : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+                    if (!ok) {
+                        return at == from || at == to - 1 ? "not its /Contents; unsigned bytes could be changed unnoticed"
+                                : "not only the hexadecimal /Contents";
+                    }
+                }
+            }
+            return at == to ? null : "beyond the end of the file";
+        }
+    }
+
     /** Returns a description of the first page that differs, or {@code null} when the pages are the same. */
-    private static String changedPages(byte[] revision, PDDocument current) {
-        try (PDDocument old = Loader.loadPDF(revision)) {
+    private static String changedPages(PdfBytes pdf, long end, PDDocument current) {
+        try (PDDocument old = Loader.loadPDF(pdf.revision(end))) {
             if (old.getNumberOfPages() != current.getNumberOfPages()) {
                 return "it had " + old.getNumberOfPages() + " pages and now has " + current.getNumberOfPages();
             }
