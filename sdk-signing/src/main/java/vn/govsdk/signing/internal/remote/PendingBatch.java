@@ -78,8 +78,8 @@ final class PendingBatch {
             byte[] ok = ValueChecker.check(raw, d.digest(), algorithm, certificate.chain().get(0).getPublicKey());
             if (ok == null) {
                 throw new IllegalArgumentException("the signature value for document " + d.documentId()
-                        + " does not verify with the public key of "
-                        + certificate.chain().get(0).getSubjectX500Principal().getName() + " over the digest sent ("
+                        + " does not verify with the public key of the signer's certificate (serial "
+                        + certificate.chain().get(0).getSerialNumber().toString(16) + ") over the digest sent ("
                         + HexFormat.of().formatHex(d.digest()).substring(0, 16) + "...) under " + algorithm
                         + "; refused, nothing was kept");
             }

@@ -113,7 +113,7 @@ public final class RemoteSignerEngine implements AutoCloseable {
             cert.checkValidity(Date.from(now));
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw new RemoteSigningException(protocol.name() + " certificate of user "
-                    + PersonalDataMasker.maskIdentifier(userId) + " (" + cert.getSubjectX500Principal().getName()
+                    + PersonalDataMasker.maskIdentifier(userId) + " (serial " + cert.getSerialNumber().toString(16)
                     + ") is not valid now: valid from " + cert.getNotBefore().toInstant() + " to "
                     + cert.getNotAfter().toInstant(), RemoteSigningStatus.FAILED, null, null);
         }
