@@ -40,7 +40,8 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.city.CityDossierService::new,
                 vn.govsdk.testkit.city.CivilRegistryService::new,
                 vn.govsdk.testkit.city.CitizenFeedbackService::new,
-                vn.govsdk.testkit.remotesigning.Sp769Service::smartCa);
+                vn.govsdk.testkit.remotesigning.Sp769Service::smartCa,
+                vn.govsdk.testkit.remotesigning.SmartCaCscService::new);
     }
 
     /**
