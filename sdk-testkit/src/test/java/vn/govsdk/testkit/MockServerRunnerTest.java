@@ -44,7 +44,7 @@ class MockServerRunnerTest {
             assertThat(platform.services()).extracting(MockService::pathPrefix)
                     .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov",
                             "/lgsp", "/xroad", "/opendata", "/hcmc-dvc", "/lgsp-moj", "/lgsp-1022",
-                            "/smartca", "/smartca-csc", "/count");
+                            "/smartca", "/smartca-csc", "/mysign", "/esign", "/count");
         }
     }
 }
