@@ -176,6 +176,7 @@ public final class MySignService extends RemoteSigningMock {
         if (userId == null || !PROFILE_ID.equals(text(body, "profile_id"))) {
             return error(401, 59033, "client or user is not valid");
         }
+        purgeExpired();
         String token = "mysign-at-" + UUID.randomUUID();
         tokens.put(token, new Token(userId, now().plus(TOKEN_LIFETIME)));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -189,6 +190,12 @@ public final class MySignService extends RemoteSigningMock {
     private static String normalise(String userId) {
         var m = USER.matcher(userId);
         return m.matches() ? m.group(1) : null;
+    }
+
+    /** Forgets expired tokens, so that a mock server running all day does not keep them. */
+    private void purgeExpired() {
+        Instant now = now();
+        tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
     }
 
     private String bearerUser(MockRequest request) {

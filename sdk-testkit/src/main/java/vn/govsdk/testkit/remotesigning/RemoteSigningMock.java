@@ -44,6 +44,12 @@ public abstract class RemoteSigningMock implements MockService {
     /** How long a transaction waits for the citizen unless set otherwise: five minutes. */
     public static final Duration DEFAULT_TRANSACTION_LIFETIME = Duration.ofMinutes(5);
 
+    /** How many transactions a mock keeps; beyond that the oldest are forgotten (a mock server may run all day). */
+    public static final int MAX_TRANSACTIONS = 10_000;
+
+    /** How many webhook deliveries a mock keeps; beyond that the oldest are forgotten. */
+    public static final int MAX_DELIVERIES = 1_000;
+
     /** The behaviour of every user unless set otherwise: confirm on the second status poll. */
     public static final CitizenBehaviour DEFAULT_BEHAVIOUR = CitizenBehaviour.confirmOnPoll(2);
 
@@ -471,6 +477,11 @@ public abstract class RemoteSigningMock implements MockService {
         init.accept(t);
         synchronized (transactions) {
             transactions.put(id, t);
+            if (transactions.size() > MAX_TRANSACTIONS) {
+                var eldest = transactions.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
         }
         return t;
     }
@@ -614,7 +625,12 @@ public abstract class RemoteSigningMock implements MockService {
     }
 
     void recordDelivery(WebhookDelivery delivery) {
-        deliveries.add(delivery);
+        synchronized (deliveries) {
+            deliveries.add(delivery);
+            if (deliveries.size() > MAX_DELIVERIES) {
+                deliveries.remove(0);
+            }
+        }
         LOG.debug("{}: webhook {}", name(), delivery);
     }
 

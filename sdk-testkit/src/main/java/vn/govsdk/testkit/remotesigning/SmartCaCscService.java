@@ -160,6 +160,7 @@ public final class SmartCaCscService extends RemoteSigningMock {
         } else {
             return oauthError(400, "unsupported_grant_type", "grant_type must be password or refresh_token");
         }
+        purgeExpired();
         String access = newToken("at");
         accessTokens.put(access, new Token(userId, now().plus(ACCESS_TOKEN_LIFETIME)));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -168,6 +169,13 @@ public final class SmartCaCscService extends RemoteSigningMock {
         m.put("expires_in", ACCESS_TOKEN_LIFETIME.toSeconds());
         m.put("refresh_token", refresh);
         return MockResponse.json(200, Json.write(m));
+    }
+
+    /** Forgets expired tokens, so that a mock server running all day does not keep them. */
+    private void purgeExpired() {
+        Instant now = now();
+        accessTokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+        refreshTokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
     }
 
     private String bearerUser(MockRequest request) {

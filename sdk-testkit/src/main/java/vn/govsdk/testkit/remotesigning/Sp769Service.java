@@ -175,10 +175,10 @@ public final class Sp769Service extends RemoteSigningMock {
         try {
             body = Json.read(request.bodyAsString());
         } catch (IllegalArgumentException e) {
-            return envelope(400, "BAD_REQUEST", null);
+            return badRequest("body is not JSON");
         }
         if (!body.isObject()) {
-            return envelope(400, "BAD_REQUEST", null);
+            return badRequest("body must be a JSON object");
         }
         if (!credentialsValid(body)) {
             return envelope(401, "SP_CREDENTIAL_INVALID", null);
@@ -189,12 +189,12 @@ public final class Sp769Service extends RemoteSigningMock {
         }
         String userId = text(body, "user_id");
         if (!isUserId(userId)) {
-            return envelope(400, "BAD_REQUEST", null);
+            return badRequest("user_id must be a 12-digit personal identification number");
         }
         if (eSign) {
             String caName = text(body, "ca_name");
             if (caName == null || caName.length() > 64) {
-                return envelope(400, "BAD_REQUEST", null);
+                return badRequest("ca_name is required, at most 64 characters");
             }
         }
         return path.equals(certificatePath) ? certificate(body, userId) : sign(body, userId);
@@ -240,11 +240,14 @@ public final class Sp769Service extends RemoteSigningMock {
     private MockResponse sign(JsonNode body, String userId) {
         String reference = text(body, "transaction_id");
         if (reference == null && !eSign) {
-            return envelope(400, "BAD_REQUEST", null);
+            return badRequest("transaction_id is required");
         }
         JsonNode files = body.get("sign_files");
-        if (files == null || !files.isArray() || files.isEmpty() || files.size() > MAX_SIGN_FILES) {
-            return envelope(400, "BAD_REQUEST", null);
+        if (files == null || !files.isArray() || files.isEmpty()) {
+            return badRequest("sign_files must hold at least one entry");
+        }
+        if (files.size() > MAX_SIGN_FILES) {
+            return badRequest("sign_files holds at most " + MAX_SIGN_FILES + " entries per request, got " + files.size());
         }
         List<Transaction.Document> documents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -252,12 +255,17 @@ public final class Sp769Service extends RemoteSigningMock {
             String docId = f.isObject() ? text(f, "doc_id") : null;
             String signType = f.isObject() ? text(f, "sign_type") : null;
             byte[] digest = f.isObject() ? decode(text(f, "data_to_be_signed")) : null;
-            if (docId == null || !ids.add(docId) || !"hash".equals(signType) || digest == null) {
-                return envelope(400, "BAD_REQUEST", null);
+            String at = "sign_files[" + documents.size() + "]";
+            if (docId == null || !ids.add(docId)) {
+                return badRequest(at + ".doc_id is required and must be unique in the request");
             }
-            DigestAlgo algo = DigestAlgo.ofLength(digest.length).orElse(null);
+            if (!"hash".equals(signType)) {
+                return badRequest(at + ".sign_type must be hash: only hash signing is supported");
+            }
+            DigestAlgo algo = digest == null ? null : DigestAlgo.ofLength(digest.length).orElse(null);
             if (algo == null) {
-                return envelope(400, "BAD_REQUEST", null);
+                return badRequest(at + ".data_to_be_signed must be a SHA-256, SHA-384 or SHA-512 digest in "
+                        + (encoding == HashEncoding.HEX ? "hex" : "base64"));
             }
             documents.add(new Transaction.Document(docId, digest, algo));
         }
@@ -272,7 +280,7 @@ public final class Sp769Service extends RemoteSigningMock {
         Transaction t;
         synchronized (this) {
             if (reference != null && referenceUsed(reference)) {
-                return envelope(400, "BAD_REQUEST", null);
+                return badRequest("transaction_id was already used");
             }
             t = create(userId, documents, reference, tr -> {
                 tr.tranCode = tranCode();
@@ -414,5 +422,15 @@ public final class Sp769Service extends RemoteSigningMock {
         m.put("message", message);
         m.put("data", data);
         return MockResponse.json(status, Json.write(m));
+    }
+
+    /** A 400 BAD_REQUEST envelope with the mock's own {@code detail} member naming the field and the rule. */
+    private static MockResponse badRequest(String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status_code", 400);
+        m.put("message", "BAD_REQUEST");
+        m.put("data", null);
+        m.put("detail", detail);
+        return MockResponse.json(400, Json.write(m));
     }
 }

@@ -183,10 +183,14 @@ class Sp769ServiceTest {
                 .isEqualTo(401);
 
         // base64 where hex is expected, and a digest of no known length
-        assertThat(sign("a-2", Base64.getEncoder().encodeToString(digest("SHA-256", "x"))).status()).isEqualTo(400);
+        Answer notHex = sign("a-2", Base64.getEncoder().encodeToString(digest("SHA-256", "x")));
+        assertThat(notHex.status()).isEqualTo(400);
+        assertThat(notHex.json().path("detail").asText()).startsWith("sign_files[0].data_to_be_signed").contains("hex");
         assertThat(sign("a-3", "abcdef").json().path("message").asText()).isEqualTo("BAD_REQUEST");
         assertThat(sign("a-4", ok).status()).isEqualTo(200);
-        assertThat(sign("a-4", ok).status()).as("transaction_id reused").isEqualTo(400);
+        Answer reused = sign("a-4", ok);
+        assertThat(reused.status()).as("transaction_id reused").isEqualTo(400);
+        assertThat(reused.json().path("detail").asText()).isEqualTo("transaction_id was already used");
         assertThat(post(url("/v1/signatures/sign"), signRequest(USER, "a-5", ok).replace("\"hash\"", "\"file\"")).status())
                 .isEqualTo(400);
         assertThat(post(url("/v1/signatures/sign"), signRequest("12345", "a-6", ok)).status()).isEqualTo(400);
@@ -200,6 +204,7 @@ class Sp769ServiceTest {
         Answer tooMany = sign("b-51", fiftyOne);
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().path("message").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(tooMany.json().path("detail").asText()).contains("at most 50");
         assertThat(status("SCA-999999999999").status()).isEqualTo(404);
     }
 
