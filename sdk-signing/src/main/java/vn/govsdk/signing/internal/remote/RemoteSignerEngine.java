@@ -140,15 +140,22 @@ public final class RemoteSignerEngine implements AutoCloseable {
         int max = protocol.maxDigestsPerCall();
         List<DigestToSign> all = request.digests();
         List<PendingBatch> batches = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += max) {
-            List<DigestToSign> chunk = all.subList(from, Math.min(all.size(), from + max));
-            String tx = protocol.start(request.userId(), cert, chunk, request.algorithm(),
-                    request.description().orElse(null));
-            PendingBatch batch = new PendingBatch(tx, request.userId(), cert, chunk, request.algorithm());
-            pending.put(tx, batch);
-            batches.add(batch);
-            LOG.debug("{}: transaction {} sent for user {}, {} digest(s)", protocol.name(), tx,
-                    PersonalDataMasker.maskIdentifier(request.userId()), chunk.size());
+        try {
+            for (int from = 0; from < all.size(); from += max) {
+                List<DigestToSign> chunk = all.subList(from, Math.min(all.size(), from + max));
+                String tx = protocol.start(request.userId(), cert, chunk, request.algorithm(),
+                        request.description().orElse(null));
+                PendingBatch batch = new PendingBatch(tx, request.userId(), cert, chunk, request.algorithm());
+                pending.put(tx, batch);
+                batches.add(batch);
+                LOG.debug("{}: transaction {} sent for user {}, {} digest(s)", protocol.name(), tx,
+                        PersonalDataMasker.maskIdentifier(request.userId()), chunk.size());
+            }
+        } catch (RuntimeException e) {
+            // A later call failed: the transactions already sent are abandoned (they expire at the
+            // provider); none is kept pending here, so no webhook can complete half a request.
+            batches.forEach(b -> pending.remove(b.transactionId));
+            throw e;
         }
         return new PendingSignature(this, batches, cert.chain(), all);
     }

@@ -1,7 +1,6 @@
 package vn.govsdk.signing.internal.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -266,9 +265,5 @@ public final class Sp769Protocol implements ProviderProtocol {
         if (ownedTransport != null) {
             ownedTransport.close();
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
