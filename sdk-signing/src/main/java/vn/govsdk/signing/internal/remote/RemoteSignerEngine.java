@@ -42,6 +42,7 @@ public final class RemoteSignerEngine implements AutoCloseable {
     private final int maxWebhookBytes;
     private final Map<String, CachedCertificate> certificates = new ConcurrentHashMap<>();
     private final Map<String, PendingBatch> pending = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private record CachedCertificate(UserCertificate certificate, Instant expires) {
@@ -103,6 +104,17 @@ public final class RemoteSignerEngine implements AutoCloseable {
         if (c != null && now.isBefore(c.expires())) {
             return c.certificate();
         }
+        // One fetch per user at a time: threads asking together share the answer.
+        synchronized (fetchLocks.computeIfAbsent(userId, k -> new Object())) {
+            c = certificates.get(userId);
+            if (c != null && clock.instant().isBefore(c.expires())) {
+                return c.certificate();
+            }
+            return fetch(userId, now);
+        }
+    }
+
+    private UserCertificate fetch(String userId, Instant now) {
         UserCertificate fetched = protocol.fetchCertificate(userId);
         if (fetched == null || fetched.chain().isEmpty()) {
             throw new RemoteSigningException(protocol.name() + " has no usable certificate for user "
