@@ -10,6 +10,7 @@ module vn.govsdk.signing {
     requires java.naming;
     requires org.slf4j;
     requires okhttp3;
+    requires com.fasterxml.jackson.databind;
     requires org.apache.santuario.xmlsec;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
@@ -26,4 +27,5 @@ module vn.govsdk.signing {
     exports vn.govsdk.signing.pades;
     exports vn.govsdk.signing.verify;
     exports vn.govsdk.signing.timestamp;
+    exports vn.govsdk.signing.remote;
 }

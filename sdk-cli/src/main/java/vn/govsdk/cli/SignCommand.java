@@ -30,8 +30,10 @@ import vn.govsdk.signing.xades.XadesSigner;
         description = {"Sign a file: XAdES (XML), CAdES/PKCS#7 (any file) or JWS (JSON), baseline B-B.",
             "The key comes from a PKCS#12 file (--pkcs12 with --password-file, or the environment variable "
                     + SignCommand.PASSWORD_ENV + ") or a PKCS#11 token or HSM (--pkcs11 CONFIG with --pin-file, "
-                    + "or the environment variable " + SignCommand.PIN_ENV + ").",
-            "Exits 0 when signed, 2 on bad usage, unreadable input or a key that cannot be used."})
+                    + "or the environment variable " + SignCommand.PIN_ENV + "), or a remote signing service "
+                    + "(--remote smartca|smartca-csc|mysign|esign --remote-config FILE).",
+            "Exits 0 when signed, 1 when the citizen rejected or let a remote request expire, 2 on bad usage, "
+                    + "unreadable input or a key that cannot be used."})
 final class SignCommand implements Callable<Integer> {
 
     static final String PASSWORD_ENV = "GOVSDK_PKCS12_PASSWORD";
@@ -65,6 +67,20 @@ final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--pin-file", paramLabel = "FILE", description = "file holding the token PIN")
     private Path pinFile;
+
+    @Option(names = "--remote", paramLabel = "smartca|smartca-csc|mysign|esign",
+            description = "sign through a remote signing service (the citizen confirms on the phone) instead of "
+                    + "--pkcs12/--pkcs11; settings from --remote-config")
+    private String remote;
+
+    @Option(names = "--remote-config", paramLabel = "FILE",
+            description = "properties file for --remote: endpoint, userId and the provider's ids, with secrets in "
+                    + "files (spPasswordFile, clientSecretFile, userPasswordFile) or environment variables")
+    private Path remoteConfig;
+
+    @Option(names = "--remote-wait", paramLabel = "DURATION",
+            description = "how long to wait for the citizen to confirm (90s, 5m, PT5M); default 5m")
+    private String remoteWait = "5m";
 
     @Option(names = "--level", paramLabel = "B|T|LT", description = "baseline level: B (B-B, default), T (B-T, "
             + "with a signature timestamp) or LT (B-LT, timestamp plus the certificates and OCSP/CRL answers, so it "
@@ -113,12 +129,21 @@ final class SignCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             err.println("invalid: " + VisibleSignatureOptions.asFlag(e).getMessage());
             return GovSdkCommand.USAGE;
+        } catch (vn.govsdk.signing.remote.RemoteSigningException e) {
+            err.println("not signed: " + e.getMessage());
+            return GovSdkCommand.NEGATIVE;
         } catch (SigningException e) {
             err.println("cannot sign: " + e.getMessage());
             return GovSdkCommand.USAGE;
         } catch (vn.govsdk.signing.timestamp.TimestampException e) {
             err.println("cannot timestamp: " + e.getMessage());
             return GovSdkCommand.NEGATIVE;
+        } catch (vn.govsdk.core.polling.PollingTimeoutException e) {
+            err.println("not signed: the citizen did not confirm within --remote-wait " + remoteWait);
+            return GovSdkCommand.NEGATIVE;
+        } catch (vn.govsdk.core.GovSdkException e) {
+            err.println("cannot sign: " + e.getMessage());
+            return GovSdkCommand.USAGE;
         } catch (IOException e) {
             err.println("cannot write --out " + out + ": " + e.getMessage());
             return GovSdkCommand.USAGE;
@@ -190,6 +215,12 @@ final class SignCommand implements Callable<Integer> {
     }
 
     private SigningKey key() {
+        if (remote != null) {
+            return remoteKey();
+        }
+        if (remoteConfig != null) {
+            throw new InvalidInputException("--remote-config", "goes with --remote");
+        }
         if ((pkcs12 == null) == (pkcs11 == null)) {
             throw new InvalidInputException("key", "give exactly one of --pkcs12 FILE or --pkcs11 CONFIG");
         }
@@ -203,6 +234,41 @@ final class SignCommand implements Callable<Integer> {
             throw new InvalidInputException("--password-file", "goes with --pkcs12; a token takes --pin-file");
         }
         return SigningKey.pkcs11(Pkcs11Config.fromFile(pkcs11).pin(secret(pinFile, "--pin-file", PIN_ENV)).build());
+    }
+
+    private SigningKey remoteKey() {
+        if (pkcs12 != null || pkcs11 != null || passwordFile != null || pinFile != null) {
+            throw new InvalidInputException("--remote", "replaces --pkcs12/--pkcs11 and their password or PIN files; give one way to sign");
+        }
+        java.time.Duration wait = RemoteSignerConfig.duration("--remote-wait", remoteWait);
+        RemoteSignerConfig config = RemoteSignerConfig.load(remoteConfig);
+        vn.govsdk.signing.remote.RemoteSigner signer = config.build(remote);
+        try {
+            SigningKey key = signer.signingKey(config.userId(), wait);
+            spec.commandLine().getOut().println("signing through " + signer.providerName() + " for user "
+                    + vn.govsdk.core.privacy.PersonalDataMasker.maskIdentifier(config.userId())
+                    + ": confirm on the phone within " + wait.toSeconds() + " s");
+            spec.commandLine().getOut().flush();
+            return new SigningKey() {
+                @Override
+                public java.util.List<java.security.cert.X509Certificate> certificateChain() {
+                    return key.certificateChain();
+                }
+
+                @Override
+                public byte[] sign(byte[] dataToSign, vn.govsdk.signing.SignatureAlgorithm algorithm) {
+                    return key.sign(dataToSign, algorithm);
+                }
+
+                @Override
+                public void close() {
+                    signer.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            signer.close();
+            throw e;
+        }
     }
 
     private static Secret secret(Path file, String option, String variable) {
