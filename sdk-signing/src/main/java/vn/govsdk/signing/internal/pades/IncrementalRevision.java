@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -38,25 +39,179 @@ final class IncrementalRevision {
     }
 
     /**
-     * Saves the document (loaded from the source, with a signature added) as an incremental update
-     * with a zero-filled {@code /Contents}, keeping only the update in memory.
+     * The {@code /Contents} placeholder PDFBox is asked to write, in bytes. PDFBox writes a placeholder
+     * one hexadecimal digit at a time (about 40 microseconds a kilobyte, most of the cost of a B-B
+     * signature of a small PDF), so it writes one byte and {@link #save} widens the gap to the reserve.
+     */
+    static final int PDFBOX_PLACEHOLDER = 1;
+
+    private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XREF = "\nxref".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STARTXREF = "startxref".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Saves the document (loaded from the source, with a signature added whose options asked for a
+     * {@link #PDFBOX_PLACEHOLDER}-byte {@code /Contents}) as an incremental update, then widens the
+     * placeholder to {@code reserved} zero bytes, moving what follows it: the byte range is rewritten in
+     * its padded slot, the offsets of the classic cross-reference section and {@code startxref} are
+     * moved by the same amount. Only the update is kept in memory.
      *
      * @param source the source the document was loaded from
      * @param pdf the document, with the signature added
      * @param byteRange supplies the signature's byte range once saved
+     * @param reserved the bytes to reserve for the CMS
      * @return the revision
      * @throws IOException if PDFBox cannot write the update
      */
-    static IncrementalRevision save(PdfSource source, PDDocument pdf, java.util.function.Supplier<int[]> byteRange)
-            throws IOException {
+    static IncrementalRevision save(PdfSource source, PDDocument pdf, java.util.function.Supplier<int[]> byteRange,
+            int reserved) throws IOException {
         TailCapture out = new TailCapture(source.length());
         ExternalSigningSupport external = pdf.saveIncrementalForExternalSigning(out);
         external.setSignature(new byte[0]);
         int[] r = byteRange.get();
-        if (out.skipped != source.length() || r[1] < source.length() || r[2] + r[3] != source.length() + out.tail.size()) {
+        long base = source.length();
+        if (out.skipped != base || r[1] < base || r[2] + r[3] != base + out.tail.size()) {
             throw new SigningException("PDFBox did not write the signature as an update appended to the PDF");
         }
-        return new IncrementalRevision(source, out.tail.toByteArray(), r[1], r[2]);
+        byte[] small = out.tail.toByteArray();
+        int open = (int) (r[1] - base);
+        int close = (int) (r[2] - base) - 1;
+        if (small[open] != '<' || small[close] != '>' || close - open - 1 != 2 * PDFBOX_PLACEHOLDER) {
+            throw new SigningException("PDFBox did not write the /Contents placeholder where its byte range says");
+        }
+        int delta = 2 * reserved - 2 * PDFBOX_PLACEHOLDER;
+        byte[] tail = widen(small, open, close, delta);
+        long gapStart = base + open;
+        long gapEnd = gapStart + 2L * reserved + 2;
+        // startxref may gain a digit, so the length is known only once the cross-references are moved.
+        tail = moveCrossReferences(tail, base, open, delta);
+        rewriteByteRange(tail, open, close + delta, gapStart, gapEnd, base + tail.length - gapEnd);
+        return new IncrementalRevision(source, tail, (int) gapStart, (int) gapEnd);
+    }
+
+    private static byte[] widen(byte[] small, int open, int close, int delta) {
+        byte[] tail = new byte[small.length + delta];
+        System.arraycopy(small, 0, tail, 0, open + 1);
+        Arrays.fill(tail, open + 1, close + delta, (byte) '0');
+        System.arraycopy(small, close, tail, close + delta, small.length - close);
+        return tail;
+    }
+
+    /**
+     * Writes the real byte range into the signature dictionary's padded {@code /ByteRange [...]} slot,
+     * which PDFBox writes next to {@code /Contents} (after it, in the versions we use).
+     */
+    private static void rewriteByteRange(byte[] tail, int contentsOpen, int contentsClose, long gapStart, long gapEnd,
+            long rest) {
+        int key = indexOf(tail, BYTE_RANGE, contentsClose);
+        if (key < 0 || key - contentsClose > 256) {
+            key = lastIndexOf(tail, BYTE_RANGE, contentsOpen);
+            if (key < 0 || contentsOpen - key > 256) {
+                throw new SigningException("PDFBox wrote no /ByteRange beside the signature's /Contents");
+            }
+        }
+        // PDFBox writes "[0 a b c]" followed by the spaces left of its placeholder for four 10-digit numbers.
+        int from = indexOf(tail, (byte) '[', key);
+        int to = indexOf(tail, (byte) ']', from);
+        int slotEnd = to + 1;
+        while (slotEnd < tail.length && tail[slotEnd] == ' ') {
+            slotEnd++;
+        }
+        byte[] value = ("[0 " + gapStart + " " + gapEnd + " " + rest + "]").getBytes(StandardCharsets.US_ASCII);
+        if (from < 0 || to < 0 || to - key > 128 || value.length > slotEnd - from) {
+            throw new SigningException("the /ByteRange slot PDFBox wrote is too small for the widened signature");
+        }
+        Arrays.fill(tail, from, slotEnd, (byte) ' ');
+        System.arraycopy(value, 0, tail, from, value.length);
+    }
+
+    /**
+     * Moves by {@code delta} every in-use offset of the update's cross-reference table that points
+     * after the placeholder, and {@code startxref}.
+     */
+    private static byte[] moveCrossReferences(byte[] tail, long base, int contentsOpen, int delta) {
+        int xref = lastIndexOf(tail, XREF, tail.length) + 1;
+        int startxref = lastIndexOf(tail, STARTXREF, tail.length);
+        if (xref <= contentsOpen || startxref < xref) {
+            throw new SigningException("PDFBox wrote no classic cross-reference section after the signature");
+        }
+        long limit = base + contentsOpen;
+        int p = skipLine(tail, xref);
+        while (p < startxref && tail[p] >= '0' && tail[p] <= '9') {
+            int lineEnd = skipLine(tail, p);
+            String[] header = new String(tail, p, lineEnd - p, StandardCharsets.US_ASCII).trim().split(" ");
+            if (header.length != 2) {
+                break;
+            }
+            int count = Integer.parseInt(header[1]);
+            p = lineEnd;
+            for (int i = 0; i < count; i++) {
+                if (tail[p + 17] == 'n') {
+                    long offset = Long.parseLong(new String(tail, p, 10, StandardCharsets.US_ASCII));
+                    if (offset > limit) {
+                        byte[] moved = String.format(java.util.Locale.ROOT, "%010d", offset + delta)
+                                .getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(moved, 0, tail, p, 10);
+                    }
+                }
+                p += 20;
+            }
+        }
+        int number = startxref + STARTXREF.length;
+        while (tail[number] == '\r' || tail[number] == '\n' || tail[number] == ' ') {
+            number++;
+        }
+        int numberEnd = number;
+        while (tail[numberEnd] >= '0' && tail[numberEnd] <= '9') {
+            numberEnd++;
+        }
+        long old = Long.parseLong(new String(tail, number, numberEnd - number, StandardCharsets.US_ASCII));
+        if (old != base + xref - delta) {
+            throw new SigningException("PDFBox's startxref does not point at its cross-reference section");
+        }
+        byte[] moved = Long.toString(old + delta).getBytes(StandardCharsets.US_ASCII);
+        byte[] result = new byte[tail.length - (numberEnd - number) + moved.length];
+        System.arraycopy(tail, 0, result, 0, number);
+        System.arraycopy(moved, 0, result, number, moved.length);
+        System.arraycopy(tail, numberEnd, result, number + moved.length, tail.length - numberEnd);
+        return result;
+    }
+
+    private static int skipLine(byte[] b, int p) {
+        while (p < b.length && b[p] != '\n' && b[p] != '\r') {
+            p++;
+        }
+        while (p < b.length && (b[p] == '\n' || b[p] == '\r')) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int indexOf(byte[] b, byte[] what, int from) {
+        for (int i = Math.max(0, from); i <= b.length - what.length; i++) {
+            if (Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, byte c, int from) {
+        for (int i = Math.max(0, from); i < b.length; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] what, int before) {
+        for (int i = Math.min(before, b.length) - what.length; i >= 0; i--) {
+            if (Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -102,6 +257,14 @@ final class IncrementalRevision {
      * @throws IOException if writing fails or the source changed
      */
     void writeTo(OutputStream out, byte[] hex, DigestAlgorithm digest, byte[] expected) throws IOException {
+        int gapInIncrement = (int) (gapStart - source.length());
+        byte[] inMemory = source.bytesInMemory();
+        if (inMemory != null) {
+            // A private copy taken before hashing: it cannot have changed, so no second pass.
+            out.write(inMemory);
+            writePatched(out, hex, gapInIncrement);
+            return;
+        }
         MessageDigest md = digest.newMessageDigest();
         long copied = 0;
         byte[] buf = new byte[BUFFER];
@@ -113,16 +276,19 @@ final class IncrementalRevision {
                 copied += n;
             }
         }
-        int gapInIncrement = (int) (gapStart - source.length());
         md.update(increment, 0, gapInIncrement);
         int afterGap = (int) (gapEnd - source.length());
         md.update(increment, afterGap, increment.length - afterGap);
         if (copied != source.length() || !MessageDigest.isEqual(md.digest(), expected)) {
             throw new IOException("the PDF changed after the signature was prepared");
         }
-        byte[] patched = increment.clone();
-        System.arraycopy(hex, 0, patched, gapInIncrement + 1, hex.length);
-        out.write(patched);
+        writePatched(out, hex, gapInIncrement);
+    }
+
+    private void writePatched(OutputStream out, byte[] hex, int gapInIncrement) throws IOException {
+        out.write(increment, 0, gapInIncrement + 1);
+        out.write(hex);
+        out.write(increment, gapInIncrement + 1 + hex.length, increment.length - gapInIncrement - 1 - hex.length);
     }
 
     /**

@@ -86,8 +86,10 @@ public final class PadesLevel {
 
     /**
      * Returns the bytes to reserve for {@code /Contents}. At B-B that is what the CMS can hold: the chain's
-     * certificates, the signature value (twice, for safety) and 4 KB for the signed attributes and the
-     * structure, at least 8 KB. PDFBox writes the reserve as hexadecimal digits one at a time, so a
+     * certificates (the root too, although a self-signed root is never embedded), the signature value
+     * twice, 2 KB for the signed attributes and the structure (they take about 1.2 KB with a 2048-bit
+     * chain of three), and 256 bytes a certificate for the issuer names the signing-certificate attribute
+     * repeats, at least 4 KB. PDFBox writes the reserve as hexadecimal digits one at a time, so a
      * reserve sized to the chain rather than a fixed 32 KB is most of what keeps B-B signing cheap. At B-T
      * and B-LT the token's size is known only once the authority answers, so the reserve is that plus
      * 16 KB, at least {@link #RESERVED_TIMESTAMPED}.
@@ -96,16 +98,16 @@ public final class PadesLevel {
      * @return the size of the reserved space (written as twice as many hexadecimal digits)
      */
     public int reserved(List<X509Certificate> chain) {
-        long bytes = 4096;
+        long bytes = 2048;
         for (X509Certificate c : chain) {
             try {
-                bytes += c.getEncoded().length;
+                bytes += c.getEncoded().length + 256;
             } catch (CertificateEncodingException e) {
                 bytes += 8192;
             }
         }
         bytes += 2L * signatureBytes(chain.get(0).getPublicKey());
-        int base = (int) Math.max(8192, (bytes + 1023) / 1024 * 1024);
+        int base = (int) Math.max(4096, (bytes + 1023) / 1024 * 1024);
         return level == SignatureLevel.B_B ? base : Math.max(RESERVED_TIMESTAMPED, base + 16 * 1024);
     }
 

@@ -121,7 +121,7 @@ public final class PdfSignatureBuilder {
             m.setTimeInMillis(signingTime.toEpochMilli());
             sig.setSignDate(m);
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(level.reserved(chain));
+                options.setPreferredSignatureSize(IncrementalRevision.PDFBOX_PLACEHOLDER);
                 if (visible != null) {
                     visible.apply(pdf, options, cn, signingTime, reason, location);
                 }
@@ -139,7 +139,7 @@ public final class PdfSignatureBuilder {
                 // A classic cross-reference table for the update: PDFBox's cross-reference streams leave
                 // themselves out of their index, which qpdf reports as a wrong /Size.
                 pdf.getDocument().setIsXRefStream(false);
-                revision = IncrementalRevision.save(source, pdf, sig::getByteRange);
+                revision = IncrementalRevision.save(source, pdf, sig::getByteRange, level.reserved(chain));
             }
         } catch (IOException e) {
             throw new SigningException("the PDF " + document.name() + " cannot be read or updated: " + e.getMessage(), e);

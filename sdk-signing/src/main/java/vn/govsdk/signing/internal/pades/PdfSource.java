@@ -81,6 +81,15 @@ final class PdfSource {
     }
 
     /**
+     * Returns the PDF when it is held in memory: a private copy, which cannot change after it was hashed.
+     *
+     * @return the bytes (not copied: do not modify), or {@code null} for a file
+     */
+    byte[] bytesInMemory() {
+        return bytes;
+    }
+
+    /**
      * Returns the size of the PDF when it was opened.
      *
      * @return the size in bytes
