@@ -70,8 +70,32 @@ public final class RevocationChecker {
      * @param reason the CRL reason name, or {@code null}
      * @param source how it was established ({@code OCSP http://...}, {@code CRL http://...})
      * @param problems what went wrong on the way (for unknown)
+     * @param evidence the DER OCSP response or CRL that settled the state, or {@code null}
      */
-    public record Result(State state, Instant revocationTime, String reason, String source, List<String> problems) {
+    public record Result(State state, Instant revocationTime, String reason, String source, List<String> problems,
+            byte[] evidence) {
+
+        /**
+         * Creates a result without evidence.
+         *
+         * @param state good, revoked or unknown
+         * @param revocationTime when it was revoked, or {@code null}
+         * @param reason the CRL reason name, or {@code null}
+         * @param source how it was established
+         * @param problems what went wrong on the way
+         */
+        public Result(State state, Instant revocationTime, String reason, String source, List<String> problems) {
+            this(state, revocationTime, reason, source, problems, null);
+        }
+
+        /**
+         * Returns whether the evidence is an OCSP response (rather than a CRL).
+         *
+         * @return {@code true} for OCSP
+         */
+        public boolean isOcsp() {
+            return source != null && source.contains("OCSP");
+        }
     }
 
     private record Cached(Result result, Instant until) {
@@ -130,11 +154,11 @@ public final class RevocationChecker {
                 X509CRL crl = crl(url, issuer, now);
                 X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
                 if (entry == null) {
-                    return new Result(State.GOOD, null, null, "CRL " + url, List.copyOf(problems));
+                    return new Result(State.GOOD, null, null, "CRL " + url, List.copyOf(problems), crl.getEncoded());
                 }
                 String reason = entry.getRevocationReason() == null ? null : crlReason(entry.getRevocationReason().ordinal());
                 return new Result(State.REVOKED, entry.getRevocationDate().toInstant(), reason, "CRL " + url,
-                        List.copyOf(problems));
+                        List.copyOf(problems), crl.getEncoded());
             } catch (Exception e) {
                 problems.add("the CRL at " + url + " could not be used (" + describe(e) + ")");
                 LOG.debug("CRL {} for {} failed: {}", url, Certs.subject(cert), e.toString());
@@ -154,7 +178,8 @@ public final class RevocationChecker {
         OCSPReq req = new OCSPReqBuilder().addRequest(id)
                 .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
                         new DEROctetString(nonce)))).build();
-        OCSPResp resp = new OCSPResp(fetcher.ocsp(url, req.getEncoded()));
+        byte[] raw = fetcher.ocsp(url, req.getEncoded());
+        OCSPResp resp = new OCSPResp(raw);
         if (resp.getStatus() != OCSPResp.SUCCESSFUL) {
             throw new IOException("responder status " + resp.getStatus());
         }
@@ -187,10 +212,10 @@ public final class RevocationChecker {
             CertificateStatus status = single.getCertStatus();
             Result r;
             if (status == CertificateStatus.GOOD) {
-                r = new Result(State.GOOD, null, null, "OCSP " + url, List.of());
+                r = new Result(State.GOOD, null, null, "OCSP " + url, List.of(), raw);
             } else if (status instanceof RevokedStatus rs) {
                 String reason = rs.hasRevocationReason() ? crlReason(rs.getRevocationReason()) : null;
-                r = new Result(State.REVOKED, rs.getRevocationTime().toInstant(), reason, "OCSP " + url, List.of());
+                r = new Result(State.REVOKED, rs.getRevocationTime().toInstant(), reason, "OCSP " + url, List.of(), raw);
             } else if (status instanceof UnknownStatus) {
                 r = new Result(State.UNKNOWN, null, null, "OCSP " + url,
                         List.of("the OCSP responder " + url + " does not know this certificate (status unknown)"));
@@ -287,7 +312,13 @@ public final class RevocationChecker {
         return out;
     }
 
-    static List<URI> ocspUrls(X509Certificate cert) {
+    /**
+     * Returns the OCSP responder URLs of a certificate's AIA.
+     *
+     * @param cert the certificate
+     * @return the http(s) URLs, possibly none
+     */
+    public static List<URI> ocspUrls(X509Certificate cert) {
         return aiaUrls(cert, AccessDescription.id_ad_ocsp);
     }
 
@@ -307,7 +338,23 @@ public final class RevocationChecker {
         return out;
     }
 
-    static List<URI> crlUrls(X509Certificate cert) {
+    /**
+     * Returns the caIssuers URLs of a certificate's AIA.
+     *
+     * @param cert the certificate
+     * @return the http(s) URLs, possibly none
+     */
+    public static List<URI> caIssuersUrls(X509Certificate cert) {
+        return aiaUrls(cert, AccessDescription.id_ad_caIssuers);
+    }
+
+    /**
+     * Returns the CRL distribution point URLs of a certificate.
+     *
+     * @param cert the certificate
+     * @return the http(s) URLs, possibly none
+     */
+    public static List<URI> crlUrls(X509Certificate cert) {
         List<URI> out = new ArrayList<>();
         byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
         if (ext == null) {
