@@ -83,11 +83,7 @@ public final class XadesSigner implements DocumentSigner {
         this.clock = b.clock;
         this.timestampClient = b.timestampClient;
         this.validationDataSource = b.level == SignatureLevel.B_LT
-                ? (b.validationDataSource != null ? b.validationDataSource : defaultValidationDataSource()) : null;
-    }
-
-    private static ValidationDataSource defaultValidationDataSource() {
-        throw new InvalidInputException("validationDataSource", "is required for level B-LT in this version");
+                ? (b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online()) : null;
     }
 
     /**
@@ -257,7 +253,8 @@ public final class XadesSigner implements DocumentSigner {
 
         /**
          * Sets where the validation data of level B-LT comes from (the certificates and OCSP/CRL answers
-         * for the signer's chain and the timestamp authority's chain).
+         * for the signer's chain and the timestamp authority's chain). By default
+         * {@link ValidationDataSource#online()}: the certificates' AIA and CRL distribution point URLs.
          *
          * @param validationDataSource the source
          * @return this builder

@@ -18,7 +18,7 @@ import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.SignedDocument;
 import vn.govsdk.signing.TestPlatform;
 import vn.govsdk.signing.TestTimestampClient;
-import vn.govsdk.signing.TestValidationDataSource;
+import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.Tools;
 import vn.govsdk.signing.internal.xml.XmlSec;
 import vn.govsdk.signing.xades.Canonicalization;
@@ -44,7 +44,7 @@ class XadesLtInteropTest {
 
     private static XadesSigner.Builder signer(SignatureLevel level) {
         XadesSigner.Builder b = XadesSigner.builder().level(level).timestampClient(TestTimestampClient.shared());
-        return level == SignatureLevel.B_LT ? b.validationDataSource(new TestValidationDataSource()) : b;
+        return level == SignatureLevel.B_LT ? b.validationDataSource(ValidationDataSource.online()) : b;
     }
 
     @Test

@@ -29,7 +29,7 @@ import vn.govsdk.signing.SigningException;
 import vn.govsdk.signing.SigningKey;
 import vn.govsdk.signing.TestPlatform;
 import vn.govsdk.signing.TestTimestampClient;
-import vn.govsdk.signing.TestValidationDataSource;
+import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.internal.xml.XmlSec;
 import vn.govsdk.signing.timestamp.TimestampClient;
@@ -61,7 +61,7 @@ class XadesLtTest {
 
     static XadesSigner.Builder lt() {
         return XadesSigner.builder().level(SignatureLevel.B_LT).timestampClient(TestTimestampClient.shared())
-                .validationDataSource(new TestValidationDataSource());
+                .validationDataSource(ValidationDataSource.online());
     }
 
     static SignatureReport verifyOnline(byte[] xml) {
@@ -139,8 +139,9 @@ class XadesLtTest {
         SignedDocument enveloped = lt().build().sign(hoso(), TestPlatform.key(rsa));
         String text = new String(enveloped.bytes(), StandardCharsets.UTF_8);
         assertThat(text).contains("<xades:CertificateValues").contains("<xades:EncapsulatedX509Certificate>")
-                .contains("<xades:RevocationValues").contains("<xades:OCSPValues><xades:EncapsulatedOCSPValue>")
-                .contains("<xades:CRLValues><xades:EncapsulatedCRLValue>");
+                .contains("<xades:RevocationValues").contains("<xades:OCSPValues><xades:EncapsulatedOCSPValue>");
+        // Three OCSP responses: the signer's, the intermediate's (from the root) and the TSA's.
+        assertThat(text.split("<xades:EncapsulatedOCSPValue>", -1)).hasSize(4);
         // The TSA's certificate is among the certificate values; the signer's own (in KeyInfo) is not repeated.
         var pki = TestPlatform.shared().pki();
         String tsaCert = Base64.getEncoder().encodeToString(pki.tsa().certificate().getEncoded());
@@ -169,6 +170,24 @@ class XadesLtTest {
         assertThat(r3.status()).as(r3.toString()).isEqualTo(SignatureStatus.VALID);
         assertThat(r3.level()).isEqualTo(SignatureLevel.B_LT);
         assertThat(r3.timestamp().orElseThrow().provesTime()).isTrue();
+    }
+
+    @Test
+    void crlsAreEmbeddedWhenTheOcspResponderIsDown() {
+        var service = TestPlatform.shared().service();
+        service.setOcspResponderAvailable(false);
+        try {
+            SignedDocument signed = lt().build().sign(hoso(), TestPlatform.key(rsa));
+            String text = new String(signed.bytes(), StandardCharsets.UTF_8);
+            assertThat(text.contains("<xades:RevocationValues")).isTrue();
+            assertThat(text.contains("<xades:CRLValues><xades:EncapsulatedCRLValue>")).isTrue();
+            assertThat(text.contains("<xades:OCSPValues>")).isFalse();
+            SignatureReport r = verifyOnline(signed.bytes());
+            assertThat(r.status()).as(r.toString()).isEqualTo(SignatureStatus.VALID);
+            assertThat(r.level()).isEqualTo(SignatureLevel.B_LT);
+        } finally {
+            service.setOcspResponderAvailable(true);
+        }
     }
 
     @Test
