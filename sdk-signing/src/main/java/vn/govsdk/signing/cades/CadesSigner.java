@@ -12,10 +12,12 @@ import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.internal.cades.CmsEngine;
+import vn.govsdk.signing.timestamp.TimestampClient;
 
 /**
- * Makes CMS signed data: CAdES baseline B-B (content type, signing time, message digest and the ESS
+ * Makes CMS signed data: CAdES baseline B-B, B-T or B-LT (ETSI EN 319 122-1; B-B has content type, signing time, message digest and the ESS
  * {@code signing-certificate-v2} attribute naming the signer's certificate and its chain) or plain
  * PKCS#7 (the same without {@code signing-certificate-v2}).
  *
@@ -36,12 +38,19 @@ public final class CadesSigner implements DocumentSigner {
     private final SignatureFormat format;
     private final SignatureAlgorithm algorithm;
     private final Clock clock;
+    private final SignatureLevel level;
+    private final TimestampClient timestampClient;
+    private final ValidationDataSource validationDataSource;
 
     private CadesSigner(Builder b) {
         this.packaging = b.packaging;
         this.format = b.format;
         this.algorithm = b.algorithm;
         this.clock = b.clock;
+        this.level = b.format == SignatureFormat.PKCS7 ? SignatureLevel.NONE : b.level;
+        this.timestampClient = b.timestampClient;
+        this.validationDataSource = b.level == SignatureLevel.B_LT
+                ? (b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online()) : null;
     }
 
     /**
@@ -68,12 +77,14 @@ public final class CadesSigner implements DocumentSigner {
         if (document == null) {
             throw new InvalidInputException("document", "must not be null");
         }
-        return new CmsEngine(packaging, format, algorithm, clock).prepare(document, certificateChain);
+        return new CmsEngine(packaging, format, algorithm, clock, level, timestampClient, validationDataSource)
+                .prepare(document, certificateChain);
     }
 
     @Override
     public String toString() {
-        return "CadesSigner[" + format.displayName() + ", " + packaging + (algorithm == null ? "" : ", " + algorithm) + "]";
+        return "CadesSigner[" + format.displayName() + " " + level.displayName() + ", " + packaging
+                + (algorithm == null ? "" : ", " + algorithm) + "]";
     }
 
     /** Builds a {@link CadesSigner}. */
@@ -82,6 +93,9 @@ public final class CadesSigner implements DocumentSigner {
         private SignatureFormat format = SignatureFormat.CADES;
         private SignatureAlgorithm algorithm;
         private Clock clock = Clock.systemUTC();
+        private SignatureLevel level = SignatureLevel.B_B;
+        private TimestampClient timestampClient;
+        private ValidationDataSource validationDataSource;
 
         private Builder() {
         }
@@ -131,17 +145,52 @@ public final class CadesSigner implements DocumentSigner {
         }
 
         /**
-         * Sets the level. This version makes B-B; B-T and B-LT need a timestamp authority.
+         * Sets the baseline level (ETSI EN 319 122-1): {@link SignatureLevel#B_B} (default),
+         * {@link SignatureLevel#B_T} (a signature timestamp from {@link #timestampClient(TimestampClient)} in
+         * the unsigned attributes) or {@link SignatureLevel#B_LT} (B-T plus the certificates and OCSP/CRL
+         * answers of the signer's and the timestamp authority's chains, from
+         * {@link #validationDataSource(ValidationDataSource)}, so the signature verifies without the network).
+         * The timestamp and the validation data are fetched in {@link PreparedSignature#complete(byte[])},
+         * after the signature value was checked.
          *
          * @param level the level
          * @return this builder
+         * @throws InvalidInputException naming {@code level} for B-LTA (not supported) or NONE (use
+         *         {@link #format(SignatureFormat)} with PKCS7)
          */
         public Builder level(SignatureLevel level) {
             Objects.requireNonNull(level, "level");
-            if (level != SignatureLevel.B_B) {
-                throw new InvalidInputException("level", "must be B-B in this version; " + level.displayName()
-                        + " needs a timestamp authority, which is not supported yet");
+            if (level == SignatureLevel.B_LTA) {
+                throw new InvalidInputException("level", "B-LTA (archive timestamps) is not supported; use B-LT, "
+                        + "which already verifies without the network");
             }
+            if (level == SignatureLevel.NONE) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; for a plain PKCS#7 signature use "
+                        + "format(SignatureFormat.PKCS7)");
+            }
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets the timestamp client; required for {@link SignatureLevel#B_T} and {@link SignatureLevel#B_LT}.
+         *
+         * @param timestampClient the client, for example {@code TimestampClient.builder().authority(url).build()}
+         * @return this builder
+         */
+        public Builder timestampClient(TimestampClient timestampClient) {
+            this.timestampClient = Objects.requireNonNull(timestampClient, "timestampClient");
+            return this;
+        }
+
+        /**
+         * Sets where B-LT validation data comes from; default {@link ValidationDataSource#online()}.
+         *
+         * @param validationDataSource the source
+         * @return this builder
+         */
+        public Builder validationDataSource(ValidationDataSource validationDataSource) {
+            this.validationDataSource = Objects.requireNonNull(validationDataSource, "validationDataSource");
             return this;
         }
 
@@ -160,8 +209,18 @@ public final class CadesSigner implements DocumentSigner {
          * Builds the signer.
          *
          * @return the signer
+         * @throws InvalidInputException naming {@code timestampClient} if B-T or B-LT was asked for without
+         *         one, or {@code level} for B-T or B-LT with the PKCS#7 format
          */
         public CadesSigner build() {
+            if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && format == SignatureFormat.PKCS7) {
+                throw new InvalidInputException("level", level.displayName() + " is a CAdES level; use format CADES "
+                        + "(the default) for a timestamped signature");
+            }
+            if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && timestampClient == null) {
+                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
+                        + "; set one with timestampClient(TimestampClient.builder().authority(url).build())");
+            }
             return new CadesSigner(this);
         }
     }

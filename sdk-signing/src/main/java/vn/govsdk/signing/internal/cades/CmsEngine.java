@@ -51,6 +51,10 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.SigningException;
+import vn.govsdk.signing.ValidationData;
+import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.timestamp.TimestampClient;
+import vn.govsdk.signing.timestamp.TimestampToken;
 import vn.govsdk.signing.internal.Certs;
 import vn.govsdk.signing.internal.SigningAccess;
 
@@ -63,9 +67,12 @@ public final class CmsEngine {
     private final SignatureFormat format;
     private final SignatureAlgorithm requested;
     private final Clock clock;
+    private final SignatureLevel level;
+    private final TimestampClient timestampClient;
+    private final ValidationDataSource validationDataSource;
 
     /**
-     * Creates the engine with a signer's settings.
+     * Creates the engine with a signer's settings, at level B-B.
      *
      * @param packaging detached or enveloping
      * @param format CAdES, PKCS#7, or PAdES (CAdES without the signing-time attribute, for a PDF)
@@ -73,10 +80,30 @@ public final class CmsEngine {
      * @param clock the clock
      */
     public CmsEngine(SignaturePackaging packaging, SignatureFormat format, SignatureAlgorithm requested, Clock clock) {
+        this(packaging, format, requested, clock, format == SignatureFormat.PKCS7 ? SignatureLevel.NONE : SignatureLevel.B_B,
+                null, null);
+    }
+
+    /**
+     * Creates the engine with a signer's settings and a baseline level.
+     *
+     * @param packaging detached or enveloping
+     * @param format CAdES or PKCS#7
+     * @param requested the algorithm, or {@code null} for the key's default
+     * @param clock the clock
+     * @param level B-B, B-T (signature timestamp) or B-LT (timestamp and validation data)
+     * @param timestampClient the timestamp client for B-T and B-LT, else {@code null}
+     * @param validationDataSource the validation data source for B-LT, else {@code null}
+     */
+    public CmsEngine(SignaturePackaging packaging, SignatureFormat format, SignatureAlgorithm requested, Clock clock,
+            SignatureLevel level, TimestampClient timestampClient, ValidationDataSource validationDataSource) {
         this.packaging = packaging;
         this.format = format;
         this.requested = requested;
         this.clock = clock;
+        this.level = level;
+        this.timestampClient = timestampClient;
+        this.validationDataSource = validationDataSource;
     }
 
     /**
@@ -110,7 +137,6 @@ public final class CmsEngine {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        SignatureLevel level = format == SignatureFormat.PKCS7 ? SignatureLevel.NONE : SignatureLevel.B_B;
         SigningAccess.PreparedData data = new SigningAccess.PreparedData(format, packaging, level, algorithm, digest,
                 certs, signingTime, document.name(), document.mediaType(), dataToSign);
         final byte[] content = inMemory;
@@ -119,13 +145,27 @@ public final class CmsEngine {
         String mediaType = packaging == SignaturePackaging.DETACHED ? "application/pkcs7-signature" : "application/pkcs7-mime";
         return SigningAccess.get().prepared(data, value -> {
             SignerInfo signerInfo = signerInfo(certs.get(0), algorithm, signedAttrs, value);
-            byte[] certSet = encode(new DERTaggedObject(false, 0, certificateSet(certs)));
+            ASN1Set certificates = certificateSet(certs);
+            if (level == SignatureLevel.B_T || level == SignatureLevel.B_LT) {
+                // After the value was checked (PreparedSignature.complete): timestamp it, then collect LT data.
+                CmsTimestamps.Timestamped t = CmsTimestamps.addSignatureTimestamp(signerInfo, timestampClient,
+                        DigestAlgorithm.SHA256);
+                signerInfo = t.signerInfo();
+                if (level == SignatureLevel.B_LT) {
+                    ValidationData vd = validationDataSource.collect(certs)
+                            .merge(validationDataSource.collect(tsaChain(t.token())));
+                    signerInfo = CmsTimestamps.addValidationData(signerInfo, vd);
+                    certificates = CmsTimestamps.mergeCertificates(certificates, vd.certificates());
+                }
+            }
+            final ASN1Set certificateSet = certificates;
+            byte[] certSet = encode(new DERTaggedObject(false, 0, certificateSet));
             byte[] signerInfos = encode(new DERSet(signerInfo));
             byte[] digestAlgs = encode(new DERSet(digestAlgorithm(digest)));
             if (packaging == SignaturePackaging.DETACHED) {
                 ContentInfo encap = new ContentInfo(CMSObjectIdentifiers.data, null);
                 SignedData sd = new SignedData(new DERSet(digestAlgorithm(digest)), encap,
-                        certificateSet(certs), null, new DERSet(signerInfo));
+                        certificateSet, null, new DERSet(signerInfo));
                 byte[] out = encode(new ContentInfo(CMSObjectIdentifiers.signedData, sd));
                 return SigningAccess.get().signed(data, mediaType, fileName, out.length, o -> o.write(out));
             }
@@ -148,6 +188,28 @@ public final class CmsEngine {
                 o.write(signerInfos);
             });
         });
+    }
+
+    /** The timestamp authority's chain from its token: the certificate with the timeStamping usage first. */
+    static List<X509Certificate> tsaChain(TimestampToken token) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (X509Certificate c : token.certificates()) {
+            try {
+                List<String> eku = c.getExtendedKeyUsage();
+                if (eku != null && eku.contains("1.3.6.1.5.5.7.3.8")) {
+                    out.add(0, c);
+                    continue;
+                }
+            } catch (java.security.cert.CertificateParsingException e) {
+                // Treated as a CA certificate of the chain.
+            }
+            out.add(c);
+        }
+        if (out.isEmpty()) {
+            throw new SigningException("the timestamp token carries no certificate, so the authority's chain cannot be "
+                    + "collected for B-LT; ask the authority for its certificate (requestCertificate(true))");
+        }
+        return out;
     }
 
     private static byte[] hash(Document document, DigestAlgorithm digest) {

@@ -399,7 +399,17 @@ public final class CmsVerifier {
                 return b;
             }
             SignatureReport.Builder b = SignatureReport.builder(cades ? SignatureFormat.CADES : SignatureFormat.PKCS7);
-            b.level(cades && table.get(CMSAttributes.signingTime) != null ? SignatureLevel.B_B : SignatureLevel.NONE);
+            SignatureLevel level = cades && table.get(CMSAttributes.signingTime) != null ? SignatureLevel.B_B : SignatureLevel.NONE;
+            ASN1Set unsignedAttrs = si.getUnauthenticatedAttributes();
+            if (level == SignatureLevel.B_B && unsignedAttrs != null) {
+                AttributeTable u = new AttributeTable(unsignedAttrs);
+                if (u.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
+                    level = u.get(PKCSObjectIdentifiers.id_aa_ets_revocationValues) != null
+                            || u.get(PKCSObjectIdentifiers.id_aa_ets_certValues) != null ? SignatureLevel.B_LT
+                            : SignatureLevel.B_T;
+                }
+            }
+            b.level(level);
             b.algorithm(algorithmName);
             return b;
         }
@@ -479,12 +489,21 @@ public final class CmsVerifier {
             }
             if (!certRefs.isEmpty()) {
                 if (certRefs.size() > 1) {
+                    // B-LT adds certificates (root, timestamp authority, OCSP responder) to the unsigned set;
+                    // what must not happen is a certificate standing in for one the signer listed.
+                    List<X509Certificate> listedCerts = new ArrayList<>();
                     for (X509Certificate c : certs) {
-                        boolean listed = false;
                         for (int i = 0; i < certRefs.size(); i++) {
-                            listed |= matches(c, certRefs.get(i)[0], certRefAlgs.get(i));
+                            if (matches(c, certRefs.get(i)[0], certRefAlgs.get(i))) {
+                                listedCerts.add(c);
+                            }
                         }
-                        if (!listed) {
+                    }
+                    for (X509Certificate c : certs) {
+                        boolean listed = listedCerts.contains(c);
+                        boolean standsIn = listedCerts.stream().anyMatch(l -> l.getSubjectX500Principal()
+                                .equals(c.getSubjectX500Principal()));
+                        if (!listed && (standsIn || certRefs.size() > listedCerts.size())) {
                             b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
                                     + "chain in the signed attributes, but the signature holds another one ('"
                                     + Certs.subject(c) + "'): a certificate was altered or added");
