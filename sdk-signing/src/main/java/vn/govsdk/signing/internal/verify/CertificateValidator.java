@@ -120,6 +120,44 @@ public final class CertificateValidator {
      */
     public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
             Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime) {
+        validate(report, signer, available, signingTime, validationTime, legacy, provenTime, EmbeddedValidationData.NONE);
+    }
+
+    /**
+     * Validates the signer and fills the report, with the validation data the signature embeds: its
+     * certificates join the pool the chain is built from, and its OCSP responses and CRLs are used before
+     * the network (see {@link RevocationChecker#check(X509Certificate, X509Certificate, EmbeddedValidationData,
+     * Instant, boolean)}); in {@link RevocationChecking#OFFLINE} mode they are the only source. This is the
+     * hook every format verifier calls with what it found embedded.
+     *
+     * @param report the report being built
+     * @param signer the signer's certificate
+     * @param available certificates from the signature, to build the chain with
+     * @param signingTime the claimed signing time, or {@code null}
+     * @param validationTime now
+     * @param legacy descriptions of legacy algorithms the signature uses
+     * @param provenTime the time an intact, trusted timestamp proves the signature existed at, or {@code null}
+     * @param embedded the embedded validation data, {@link EmbeddedValidationData#NONE} if none
+     */
+    public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime,
+            EmbeddedValidationData embedded) {
+        EmbeddedValidationData data = embedded == null ? EmbeddedValidationData.NONE : embedded;
+        if (!data.certs().isEmpty()) {
+            List<X509Certificate> pool = new ArrayList<>(available);
+            for (X509Certificate c : data.certs()) {
+                if (!pool.contains(c)) {
+                    pool.add(c);
+                }
+            }
+            available = pool;
+        }
+        doValidate(report, signer, available, signingTime, validationTime, legacy, provenTime, data);
+    }
+
+    private void doValidate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime,
+            EmbeddedValidationData data) {
         report.signer(CertificateInfo.of(signer));
         List<String> weak = new ArrayList<>(legacy);
         try {
@@ -203,7 +241,7 @@ public final class CertificateValidator {
         }
         report.trustAnchor(CertificateInfo.of(anchor));
         pkix(report, path, anchor, at);
-        checkRevocation(report, path, anchor, signingTime);
+        checkRevocation(report, path, anchor, signingTime, provenTime, data);
     }
 
     private static String missing(SignatureReport.Builder report, X509Certificate current) {
@@ -357,7 +395,11 @@ public final class CertificateValidator {
     }
 
     private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
-            Instant signingTime) {
+            Instant signingTime, Instant proven, EmbeddedValidationData data) {
+        if (revocationChecking == RevocationChecking.OFFLINE && !data.hasNoRevocationData()) {
+            checkRevocation(report, path, anchor, signingTime, proven, data, false);
+            return;
+        }
         if (revocationChecking == RevocationChecking.OFFLINE) {
             report.revocation(RevocationStatus.UNKNOWN);
             report.indeterminate(ReasonCode.REVOCATION_UNKNOWN, "offline mode: revocation was not checked (no OCSP or "
@@ -370,6 +412,12 @@ public final class CertificateValidator {
                     + "the certificates may have been revoked");
             return;
         }
+        checkRevocation(report, path, anchor, signingTime, proven, data, true);
+    }
+
+    private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
+            Instant signingTime, Instant proven, EmbeddedValidationData data, boolean network) {
+        Instant notBefore = proven != null ? proven : signingTime;
         RevocationStatus overall = RevocationStatus.GOOD;
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
@@ -377,7 +425,8 @@ public final class CertificateValidator {
                 break;
             }
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
-            RevocationChecker.Result r = revocation.check(cert, issuer);
+            RevocationChecker.Result r = data.hasNoRevocationData() ? revocation.check(cert, issuer)
+                    : revocation.check(cert, issuer, data, notBefore, network);
             switch (r.state()) {
                 case GOOD -> {
                     // Nothing to report.
@@ -401,7 +450,8 @@ public final class CertificateValidator {
                     }
                     report.indeterminate(ReasonCode.REVOCATION_UNKNOWN, "whether the certificate " + Certs.describe(cert)
                             + " is revoked could not be established: " + String.join("; ", r.problems())
-                            + ". Check network access to the CA and try again later");
+                            + (network ? ". Check network access to the CA and try again later"
+                                    : ". Offline mode: only the validation data the signature embeds was used"));
                 }
             }
         }

@@ -113,11 +113,29 @@ public final class CmsVerifier {
      * @return the reports
      */
     public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding) {
-        return verify(signed, detached, validationTime, embedding, true);
+        return verify(signed, detached, validationTime, embedding, true, EmbeddedValidationData.NONE);
+    }
+
+    /**
+     * Verifies CMS signed data with validation data found outside it (a PDF's DSS dictionary), in addition
+     * to what the CMS itself embeds ({@code SignedData.certificates}/{@code crls}, and the signer's
+     * {@code certValues}/{@code revocationValues}). The signer's chain and the signature timestamp's
+     * authority chain are both checked with it.
+     *
+     * @param signed the signature
+     * @param detached the signed content, or {@code null}
+     * @param validationTime now
+     * @param embedding how it is embedded, or {@code null} for a plain CMS document
+     * @param extra validation data from the container, {@link EmbeddedValidationData#NONE} if none
+     * @return the reports
+     */
+    public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding,
+            EmbeddedValidationData extra) {
+        return verify(signed, detached, validationTime, embedding, true, extra == null ? EmbeddedValidationData.NONE : extra);
     }
 
     private FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding,
-            boolean readTimestamps) {
+            boolean readTimestamps, EmbeddedValidationData outer) {
         SignedData sd;
         try {
             sd = parse(signed.bytes());
@@ -181,7 +199,7 @@ public final class CmsVerifier {
         Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (SignerInfo si : signers) {
-            checks.add(new Check(si, embedding, readTimestamps));
+            checks.add(new Check(si, embedding, readTimestamps, outer.merge(embeddedData(sd, si))));
         }
         for (Check c : checks) {
             c.prepare(certs);
@@ -325,11 +343,13 @@ public final class CmsVerifier {
         private Signature raw;
         private final Embedding embedding;
         private final boolean readTimestamps;
+        private final EmbeddedValidationData data;
 
-        Check(SignerInfo si, Embedding embedding, boolean readTimestamps) {
+        Check(SignerInfo si, Embedding embedding, boolean readTimestamps, EmbeddedValidationData data) {
             this.si = si;
             this.embedding = embedding;
             this.readTimestamps = readTimestamps;
+            this.data = data;
         }
 
         void prepare(List<X509Certificate> certs) {
@@ -559,10 +579,10 @@ public final class CmsVerifier {
             }
             b.intact(true);
             b.signedContent(new SignedContent(isDetached ? content.name() : "encapsulated content", content, null));
-            TimestampReport ts = readTimestamps ? timestamp(si, validationTime) : null;
+            TimestampReport ts = readTimestamps ? timestamp(si, validationTime, data) : null;
             b.timestamp(ts);
             validator.validate(b, signer, certs, signingTime, validationTime, List.of(),
-                    ts != null && ts.provesTime() ? ts.time() : null);
+                    ts != null && ts.provesTime() ? ts.time() : null, data);
             return b.build();
         }
     }
@@ -573,7 +593,7 @@ public final class CmsVerifier {
      * signer, but without looking for timestamps inside it), its content type, and its message
      * imprint against the hash of this signature's value.
      */
-    private TimestampReport timestamp(SignerInfo si, Instant validationTime) {
+    private TimestampReport timestamp(SignerInfo si, Instant validationTime, EmbeddedValidationData data) {
         ASN1Set unsigned = si.getUnauthenticatedAttributes();
         if (unsigned == null) {
             return null;
@@ -627,7 +647,7 @@ public final class CmsVerifier {
             time = null;
         }
         FormatResult fr = verify(Document.of(token, "signature timestamp", "application/timestamp-reply"), null,
-                validationTime, null, false);
+                validationTime, null, false, data);
         SignatureReport tr = fr.signatures().isEmpty() ? null : fr.signatures().get(0);
         boolean intact = tr != null && tr.integrity() == vn.govsdk.signing.verify.Integrity.INTACT;
         if (tr == null) {
@@ -653,6 +673,84 @@ public final class CmsVerifier {
                 intact ? vn.govsdk.signing.verify.Integrity.INTACT : vn.govsdk.signing.verify.Integrity.BROKEN,
                 tr == null ? ChainStatus.UNTRUSTED : tr.chainStatus(), tr == null ? null : tr.trustAnchor().orElse(null),
                 info.getPolicy() == null ? null : info.getPolicy().getId(), reasons);
+    }
+
+    /**
+     * Reads what CMS signed data embeds for validation: certificates and CRLs of {@code SignedData},
+     * OCSP responses in {@code crls} as {@code OtherRevocationInfoFormat} ({@code id-ri-ocsp-response},
+     * RFC 5940), and the signer's {@code certValues} and {@code revocationValues} (RFC 5126). Unreadable
+     * entries are skipped (they cannot vouch for anything).
+     */
+    static EmbeddedValidationData embeddedData(SignedData sd, SignerInfo si) {
+        List<X509Certificate> certs = new ArrayList<>();
+        List<byte[]> ocsp = new ArrayList<>();
+        List<byte[]> crls = new ArrayList<>();
+        if (sd.getCertificates() != null) {
+            for (ASN1Encodable e : sd.getCertificates()) {
+                addCertificate(e, certs);
+            }
+        }
+        if (sd.getCRLs() != null) {
+            for (ASN1Encodable e : sd.getCRLs()) {
+                try {
+                    if (e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject t) {
+                        org.bouncycastle.asn1.cms.OtherRevocationInfoFormat other =
+                                org.bouncycastle.asn1.cms.OtherRevocationInfoFormat.getInstance(t, false);
+                        if (OCSP_RESPONSE_INFO.equals(other.getInfoFormat())) {
+                            ocsp.add(other.getInfo().toASN1Primitive().getEncoded(ASN1Encoding.DER));
+                        }
+                    } else {
+                        crls.add(e.toASN1Primitive().getEncoded(ASN1Encoding.DER));
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    // Skipped: unreadable revocation information settles nothing.
+                }
+            }
+        }
+        ASN1Set unsigned = si.getUnauthenticatedAttributes();
+        if (unsigned != null) {
+            for (ASN1Encodable e : unsigned) {
+                try {
+                    Attribute a = Attribute.getInstance(e);
+                    if (PKCSObjectIdentifiers.id_aa_ets_certValues.equals(a.getAttrType())) {
+                        for (ASN1Encodable v : a.getAttrValues()) {
+                            for (ASN1Encodable c : org.bouncycastle.asn1.ASN1Sequence.getInstance(v)) {
+                                addCertificate(c, certs);
+                            }
+                        }
+                    } else if (PKCSObjectIdentifiers.id_aa_ets_revocationValues.equals(a.getAttrType())) {
+                        for (ASN1Encodable v : a.getAttrValues()) {
+                            org.bouncycastle.asn1.esf.RevocationValues rv = org.bouncycastle.asn1.esf.RevocationValues.getInstance(v);
+                            for (org.bouncycastle.asn1.x509.CertificateList crl : rv.getCrlVals()) {
+                                crls.add(crl.getEncoded(ASN1Encoding.DER));
+                            }
+                            for (org.bouncycastle.asn1.ocsp.BasicOCSPResponse r : rv.getOcspVals()) {
+                                ocsp.add(r.getEncoded(ASN1Encoding.DER));
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    // Skipped, as above.
+                }
+            }
+        }
+        return new EmbeddedValidationData(certs, ocsp, crls);
+    }
+
+    private static final ASN1ObjectIdentifier OCSP_RESPONSE_INFO = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.16.2");
+
+    private static void addCertificate(ASN1Encodable e, List<X509Certificate> out) {
+        if (e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject) {
+            return;
+        }
+        try {
+            X509Certificate c = Certs.parse(e.toASN1Primitive().getEncoded(ASN1Encoding.DER));
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        } catch (CertificateException | IOException | RuntimeException ex) {
+            // Skipped.
+        }
     }
 
     private static Attribute single(ASN1Set attrs, ASN1ObjectIdentifier oid) {

@@ -170,6 +170,142 @@ public final class RevocationChecker {
         return new Result(State.UNKNOWN, null, null, null, List.copyOf(problems));
     }
 
+    /**
+     * Checks a certificate with the validation data the signature embeds first, and the network only
+     * when that does not settle the status. Embedded OCSP responses must be signed by the issuer or a
+     * responder it authorised (valid when the response was produced), cover the certificate, and be
+     * produced at or after {@code notBefore}; embedded CRLs must be the issuer's, verify with its key, and
+     * be issued at or after {@code notBefore} (less the five-minute skew CAs backdate CRLs by).
+     *
+     * @param cert the certificate
+     * @param issuer its issuer's certificate
+     * @param embedded what the signature embeds
+     * @param notBefore the time the evidence must not predate: the signature timestamp's time, else the
+     *        signing time
+     * @param network whether the network may be used when the embedded data does not settle the status
+     * @return the result; its source starts with {@code embedded} when embedded data settled it
+     */
+    public Result check(X509Certificate cert, X509Certificate issuer, EmbeddedValidationData embedded, Instant notBefore,
+            boolean network) {
+        List<String> problems = new ArrayList<>();
+        if (embedded != null && !embedded.hasNoRevocationData()) {
+            Result r = embedded(cert, issuer, embedded, notBefore, problems);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (!network) {
+            if (problems.isEmpty()) {
+                problems.add("the signature embeds no OCSP response or CRL for it, and the network is not used");
+            }
+            return new Result(State.UNKNOWN, null, null, null, List.copyOf(problems));
+        }
+        Result online = check(cert, issuer);
+        if (problems.isEmpty() || online.state() != State.UNKNOWN) {
+            return online;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(online.problems());
+        return new Result(online.state(), online.revocationTime(), online.reason(), online.source(), List.copyOf(all),
+                online.evidence());
+    }
+
+    private Result embedded(X509Certificate cert, X509Certificate issuer, EmbeddedValidationData embedded,
+            Instant notBefore, List<String> problems) {
+        Instant floor = notBefore == null ? null : notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        int n = 0;
+        for (byte[] raw : embedded.ocsp()) {
+            n++;
+            try {
+                BasicOCSPResp basic = basic(raw);
+                SingleResp single = covering(basic, cert, issuer);
+                if (single == null) {
+                    continue;
+                }
+                Instant produced = basic.getProducedAt().toInstant();
+                verifyResponder(basic, issuer, produced);
+                if (floor != null && produced.isBefore(floor)) {
+                    problems.add("the embedded OCSP response " + n + " was produced at " + produced
+                            + ", before the time it must vouch for (" + floor + ")");
+                    continue;
+                }
+                if (single.getThisUpdate().toInstant().isAfter(produced.plus(SKEW))) {
+                    problems.add("the embedded OCSP response " + n + " is dated after it was produced");
+                    continue;
+                }
+                String source = "embedded OCSP response (produced at " + produced + ")";
+                CertificateStatus status = single.getCertStatus();
+                if (status == CertificateStatus.GOOD) {
+                    return new Result(State.GOOD, null, null, source, List.copyOf(problems), raw);
+                }
+                if (status instanceof RevokedStatus rs) {
+                    String reason = rs.hasRevocationReason() ? crlReason(rs.getRevocationReason()) : null;
+                    return new Result(State.REVOKED, rs.getRevocationTime().toInstant(), reason, source,
+                            List.copyOf(problems), raw);
+                }
+                problems.add("the embedded OCSP response " + n + " does not know the certificate (status unknown)");
+            } catch (Exception e) {
+                problems.add("the embedded OCSP response " + n + " is not trusted (" + describe(e) + ")");
+                LOG.debug("embedded OCSP response {} for {} refused: {}", n, Certs.subject(cert), e.toString());
+            }
+        }
+        n = 0;
+        for (byte[] raw : embedded.crls()) {
+            n++;
+            try {
+                X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(
+                        new java.io.ByteArrayInputStream(raw));
+                if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                    continue;
+                }
+                crl.verify(issuer.getPublicKey());
+                Instant thisUpdate = crl.getThisUpdate().toInstant();
+                if (floor != null && thisUpdate.isBefore(floor.minus(SKEW))) {
+                    problems.add("the embedded CRL " + n + " was issued at " + thisUpdate
+                            + ", before the time it must vouch for (" + floor + ")");
+                    continue;
+                }
+                String source = "embedded CRL of '" + Certs.name(crl.getIssuerX500Principal()) + "' (issued at "
+                        + thisUpdate + ")";
+                X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
+                if (entry == null) {
+                    return new Result(State.GOOD, null, null, source, List.copyOf(problems), raw);
+                }
+                String reason = entry.getRevocationReason() == null ? null : crlReason(entry.getRevocationReason().ordinal());
+                return new Result(State.REVOKED, entry.getRevocationDate().toInstant(), reason, source,
+                        List.copyOf(problems), raw);
+            } catch (Exception e) {
+                problems.add("the embedded CRL " + n + " is not trusted (" + describe(e) + ")");
+                LOG.debug("embedded CRL {} for {} refused: {}", n, Certs.subject(cert), e.toString());
+            }
+        }
+        return null;
+    }
+
+    private static BasicOCSPResp basic(byte[] raw) throws Exception {
+        org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(raw));
+        if (seq.size() >= 1 && seq.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Enumerated) {
+            OCSPResp resp = new OCSPResp(raw);
+            if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp b)) {
+                throw new IOException("not a successful basic OCSP response");
+            }
+            return b;
+        }
+        return new BasicOCSPResp(org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(seq));
+    }
+
+    private static SingleResp covering(BasicOCSPResp basic, X509Certificate cert, X509Certificate issuer) throws Exception {
+        for (SingleResp single : basic.getResponses()) {
+            if (single.getCertID().getSerialNumber().equals(cert.getSerialNumber())
+                    && single.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer),
+                            new JcaDigestCalculatorProviderBuilder().build())) {
+                return single;
+            }
+        }
+        return null;
+    }
+
     private Result ocsp(URI url, X509Certificate cert, X509Certificate issuer, Instant now) throws Exception {
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
