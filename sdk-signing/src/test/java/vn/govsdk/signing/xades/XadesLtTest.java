@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import vn.govsdk.core.http.HttpTransport;
+import vn.govsdk.core.http.RetryPolicy;
+import vn.govsdk.signing.verify.RevocationChecking;
+import vn.govsdk.signing.verify.SignatureVerifier;
+import vn.govsdk.signing.verify.TrustAnchors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +198,55 @@ class XadesLtTest {
             assertThat(r.level()).isEqualTo(SignatureLevel.B_LT);
         } finally {
             service.setOcspResponderAvailable(true);
+        }
+    }
+
+    @Test
+    void ltVerifiesValidWithEveryNetworkCallFailingWhileBbIsIndeterminate() throws Exception {
+        SignedDocument lt = lt().build().sign(hoso(), TestPlatform.key(rsa));
+        SignedDocument bt = t().build().sign(hoso(), TestPlatform.key(rsa));
+        SignedDocument bb = XadesSigner.builder().build().sign(hoso(), TestPlatform.key(rsa));
+        try (MockWebServer down = new MockWebServer()) {
+            down.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(503).body("network down").build();
+                }
+            });
+            down.start();
+            // Every request of the verifier (OCSP, CRL, AIA) goes through a proxy that fails it.
+            try (HttpTransport transport = HttpTransport.builder()
+                    .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", down.getPort()))).build()) {
+                SignatureVerifier verifier = SignatureVerifier.builder()
+                        .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
+                        .transport(transport).retryPolicy(RetryPolicy.none()).build();
+
+                SignatureReport b = verifier.verify(Document.of(bb.bytes(), "bb.xml", Document.XML)).signatures().get(0);
+                assertThat(b.status()).as(b.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
+                assertThat(down.getRequestCount()).isPositive();
+
+                SignatureReport t = verifier.verify(Document.of(bt.bytes(), "bt.xml", Document.XML)).signatures().get(0);
+                assertThat(t.status()).as(t.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
+
+                int before = down.getRequestCount();
+                SignatureReport r = verifier.verify(Document.of(lt.bytes(), "lt.xml", Document.XML)).signatures().get(0);
+                assertThat(r.status()).as(r.toString()).isEqualTo(SignatureStatus.VALID);
+                assertThat(r.level()).isEqualTo(SignatureLevel.B_LT);
+                assertThat(r.revocation()).isEqualTo(RevocationStatus.GOOD);
+                assertThat(r.timestamp().orElseThrow().provesTime()).as(r.toString()).isTrue();
+                assertThat(down.getRequestCount()).as("requests made for the LT signature").isEqualTo(before);
+
+                // Offline revocation mode uses the embedded data too, and never the network.
+                SignatureVerifier offline = SignatureVerifier.builder()
+                        .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
+                        .revocationChecking(RevocationChecking.OFFLINE).transport(transport).build();
+                SignatureReport o = offline.verify(Document.of(lt.bytes(), "lt.xml", Document.XML)).signatures().get(0);
+                assertThat(o.status()).as(o.toString()).isEqualTo(SignatureStatus.VALID);
+                assertThat(o.revocation()).isEqualTo(RevocationStatus.GOOD);
+                SignatureReport ob = offline.verify(Document.of(bb.bytes(), "bb.xml", Document.XML)).signatures().get(0);
+                assertThat(ob.status()).as(ob.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
+                assertThat(down.getRequestCount()).isEqualTo(before);
+            }
         }
     }
 

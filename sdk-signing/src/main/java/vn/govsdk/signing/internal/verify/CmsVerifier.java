@@ -608,7 +608,7 @@ public final class CmsVerifier {
         } catch (IOException | RuntimeException e) {
             return unreadableTimestamp(e);
         }
-        return timestamp(token, si.getEncryptedDigest().getOctets(), validationTime);
+        return timestamp(token, si.getEncryptedDigest().getOctets(), validationTime, data);
     }
 
     private static TimestampReport unreadableTimestamp(Exception e) {
@@ -626,9 +626,11 @@ public final class CmsVerifier {
      * @param token the DER {@code TimeStampToken} (a CMS {@code ContentInfo})
      * @param stamped the bytes whose hash the token must cover
      * @param validationTime now
+     * @param data validation data the enclosing signature embeds, for the TSA's chain, or
+     *     {@link EmbeddedValidationData#NONE}
      * @return the timestamp's verdict
      */
-    public TimestampReport timestamp(byte[] token, byte[] stamped, Instant validationTime) {
+    public TimestampReport timestamp(byte[] token, byte[] stamped, Instant validationTime, EmbeddedValidationData data) {
         List<Reason> reasons = new ArrayList<>();
         TSTInfo info;
         try {

@@ -557,13 +557,9 @@ public final class XmlVerifier {
                         + "(its authority's chain is " + ts.chainStatus() + "); the signing time is the signer's claim");
             }
         }
-        List<X509Certificate> available = new ArrayList<>(certs);
-        for (X509Certificate c : unsigned.certificates()) {
-            if (!available.contains(c)) {
-                available.add(c);
-            }
-        }
-        validator.validate(formatted, signer, available, formatted.signingTime(), validationTime, legacy, proven);
+        // 8b. The chain and revocation, with what the signature embeds (B-LT) tried before the network.
+        validator.validate(formatted, signer, certs, formatted.signingTime(), validationTime, legacy, proven,
+                unsigned.embedded());
         return formatted.build();
     }
 
@@ -581,7 +577,7 @@ public final class XmlVerifier {
                     ReasonCode.STRUCTURE_INVALID, "the signature value cannot be canonicalised with "
                     + unsigned.timestampC14n() + ": " + e.getMessage())));
         }
-        return cms.timestamp(unsigned.timestamp(), stamped, validationTime);
+        return cms.timestamp(unsigned.timestamp(), stamped, validationTime, unsigned.embedded());
     }
 
     /**
@@ -641,6 +637,12 @@ public final class XmlVerifier {
             List<byte[]> crls, boolean hasValidationData) {
 
         static final Unsigned NONE = new Unsigned(null, null, List.of(), List.of(), List.of(), false);
+
+        /** The validation data for the verifier's embedded-data hook. */
+        EmbeddedValidationData embedded() {
+            return certificates.isEmpty() && ocsp.isEmpty() && crls.isEmpty() ? EmbeddedValidationData.NONE
+                    : new EmbeddedValidationData(certificates, ocsp, crls);
+        }
 
         static Unsigned read(Element qp) {
             Element up = firstChild(qp, XmlSec.XADES, "UnsignedProperties");
