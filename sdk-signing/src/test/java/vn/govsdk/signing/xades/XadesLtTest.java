@@ -251,6 +251,28 @@ class XadesLtTest {
     }
 
     @Test
+    void embeddedDataThatDoesNotCoverTheSignerSettlesNothingOffline() {
+        String text = new String(lt().build().sign(hoso(), TestPlatform.key(rsa)).bytes(), StandardCharsets.UTF_8);
+        // Drop the first OCSP response (the signer's): what is left covers the intermediate and the TSA only.
+        int s = text.indexOf("<xades:EncapsulatedOCSPValue>");
+        int e = text.indexOf("</xades:EncapsulatedOCSPValue>", s) + "</xades:EncapsulatedOCSPValue>".length();
+        String without = text.substring(0, s) + text.substring(e);
+        SignatureVerifier offline = SignatureVerifier.builder()
+                .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
+                .revocationChecking(RevocationChecking.OFFLINE).build();
+        SignatureReport full = offline.verify(Document.ofText(text, "lt.xml", Document.XML)).signatures().get(0);
+        assertThat(full.status()).as(full.toString()).isEqualTo(SignatureStatus.VALID);
+        SignatureReport r = offline.verify(Document.ofText(without, "lt.xml", Document.XML)).signatures().get(0);
+        assertThat(r.status()).as(r.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
+        assertThat(r.reasons()).extracting(x -> x.code()).contains(ReasonCode.REVOCATION_UNKNOWN);
+
+        // A damaged embedded certificate is refused as a structure error, not skipped.
+        String damaged = text.replaceFirst("<xades:EncapsulatedX509Certificate>MII", "<xades:EncapsulatedX509Certificate>MIA");
+        assertThat(damaged).isNotEqualTo(text);
+        assertRefused(damaged, "EncapsulatedX509Certificate");
+    }
+
+    @Test
     void builderVocabularyAndRefusals() {
         assertThatThrownBy(() -> XadesSigner.builder().level(SignatureLevel.B_T).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("timestampClient");
