@@ -42,6 +42,7 @@ import vn.govsdk.signing.timestamp.TimestampClient;
  * after the signature value has been checked, so a remote signer's value is timestamped only when it is
  * right.
  *
+ * <p>Packaging ({@link Builder#packaging(SignaturePackaging)}):
  * <ul>
  *   <li>{@link SignaturePackaging#ENVELOPED}: the signature becomes the last child of the document's
  *       root element; the document's own bytes are kept exactly as they were (the signature is inserted
