@@ -66,11 +66,14 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--pin-file", paramLabel = "FILE", description = "file holding the token PIN")
     private Path pinFile;
 
-    @Option(names = "--level", paramLabel = "B|T|LT", description = "baseline level; B (B-B) in this version")
+    @Option(names = "--level", paramLabel = "B|T|LT", description = "baseline level: B (B-B, default), T (B-T, "
+            + "with a signature timestamp) or LT (B-LT, timestamp plus the certificates and OCSP/CRL answers, so it "
+            + "verifies offline); T and LT need --tsa")
     private String level = "B";
 
-    @Option(names = "--tsa", paramLabel = "URL", description = "timestamp authority, for levels T and LT (not in this version)")
-    private String tsa;
+    @Option(names = "--tsa", paramLabel = "URL", description = "timestamp authority (RFC 3161) for levels T and LT; "
+            + "repeat for fail-over, tried in order (timeout 180 s, 3 attempts each)")
+    private java.util.List<String> tsa = new java.util.ArrayList<>();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -107,6 +110,9 @@ final class SignCommand implements Callable<Integer> {
         } catch (SigningException e) {
             err.println("cannot sign: " + e.getMessage());
             return GovSdkCommand.USAGE;
+        } catch (vn.govsdk.signing.timestamp.TimestampException e) {
+            err.println("cannot timestamp: " + e.getMessage());
+            return GovSdkCommand.NEGATIVE;
         } catch (IOException e) {
             err.println("cannot write --out " + out + ": " + e.getMessage());
             return GovSdkCommand.USAGE;
@@ -115,12 +121,36 @@ final class SignCommand implements Callable<Integer> {
 
     private DocumentSigner signer() {
         String f = format.toLowerCase(Locale.ROOT);
-        if (!level.equalsIgnoreCase("B") && !level.equalsIgnoreCase("B-B")) {
-            throw new InvalidInputException("--level", "must be B in this version; " + level
-                    + " needs a timestamp authority, which arrives with long-term validation");
-        }
-        if (tsa != null) {
-            throw new InvalidInputException("--tsa", "applies to levels T and LT, which this version does not make yet");
+        vn.govsdk.signing.SignatureLevel lvl = switch (level.toUpperCase(Locale.ROOT)) {
+            case "B", "B-B" -> vn.govsdk.signing.SignatureLevel.B_B;
+            case "T", "B-T" -> vn.govsdk.signing.SignatureLevel.B_T;
+            case "LT", "B-LT" -> vn.govsdk.signing.SignatureLevel.B_LT;
+            default -> throw new InvalidInputException("--level", "must be B, T or LT, got " + level
+                    + (level.toUpperCase(Locale.ROOT).contains("LTA") ? " (B-LTA is not supported)" : ""));
+        };
+        vn.govsdk.signing.timestamp.TimestampClient timestamps = null;
+        if (lvl == vn.govsdk.signing.SignatureLevel.B_B) {
+            if (!tsa.isEmpty()) {
+                throw new InvalidInputException("--tsa", "applies to levels T and LT only; add --level T or --level LT");
+            }
+        } else {
+            if (tsa.isEmpty()) {
+                throw new InvalidInputException("--tsa", "is required for --level " + level.toUpperCase(Locale.ROOT)
+                        + ": give the timestamp authority's URL, for example --tsa http://tsa.ca.gov.vn");
+            }
+            if (!f.equals("cades")) {
+                throw new InvalidInputException("--level", level.toUpperCase(Locale.ROOT) + " is available for "
+                        + "--format cades in this version; " + f + " signs at level B");
+            }
+            vn.govsdk.signing.timestamp.TimestampClient.Builder tb = vn.govsdk.signing.timestamp.TimestampClient.builder();
+            for (String url : tsa) {
+                try {
+                    tb.authority(java.net.URI.create(url.trim()));
+                } catch (IllegalArgumentException | InvalidInputException e) {
+                    throw new InvalidInputException("--tsa", "must be an absolute http or https URL, got " + url);
+                }
+            }
+            timestamps = tb.build();
         }
         SignaturePackaging p = packaging == null ? null : switch (packaging.toLowerCase(Locale.ROOT)) {
             case "enveloped" -> SignaturePackaging.ENVELOPED;
@@ -130,9 +160,15 @@ final class SignCommand implements Callable<Integer> {
         };
         return switch (f) {
             case "xades" -> XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p).build();
-            case "cades", "pkcs7" -> CadesSigner.builder().packaging(p == null ? SignaturePackaging.DETACHED : p)
-                    .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7 : vn.govsdk.signing.SignatureFormat.CADES)
-                    .build();
+            case "cades", "pkcs7" -> {
+                CadesSigner.Builder cb = CadesSigner.builder().packaging(p == null ? SignaturePackaging.DETACHED : p)
+                        .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7
+                                : vn.govsdk.signing.SignatureFormat.CADES);
+                if (timestamps != null) {
+                    cb.level(lvl).timestampClient(timestamps);
+                }
+                yield cb.build();
+            }
             case "jws" -> JwsSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPING : p).build();
             case "pades" -> {
                 if (p != null && p != SignaturePackaging.ENVELOPED) {

@@ -165,7 +165,7 @@ class SignVerifyCommandTest {
         CliRunner levelT = CliRunner.run("sign", "--format", "cades", "--level", "T", "--in", p("hoso.xml"), "--out", p("o.p7s"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
         assertThat(levelT.exitCode()).isEqualTo(2);
-        assertThat(levelT.err()).contains("--level");
+        assertThat(levelT.err()).contains("--tsa").contains("required");
 
         CliRunner both = CliRunner.run("sign", "--format", "xades", "--in", p("hoso.xml"), "--out", p("o.xml"));
         assertThat(both.exitCode()).isEqualTo(2);
@@ -176,5 +176,48 @@ class SignVerifyCommandTest {
         CliRunner notSigned = CliRunner.run("verify", "--in", p("plain.txt"), "--no-revocation");
         assertThat(notSigned.exitCode()).isEqualTo(1);
         assertThat(notSigned.out()).contains("not a signature format");
+    }
+
+    @Test
+    void cadesAtLevelsTAndLtWithTheMockTsa() throws Exception {
+        files();
+        String tsaUrl = platform.baseUrl("/pki/tsa").toString();
+        CliRunner t = CliRunner.run("sign", "--format", "cades", "--level", "T", "--tsa", tsaUrl, "--in", p("hoso.xml"),
+                "--out", p("hoso.xml.p7s"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("CAdES B-T detached");
+        CliRunner vt = CliRunner.run("verify", "--in", p("hoso.xml.p7s"), "--detached", p("hoso.xml"), "--trust", p("root.pem"),
+                "--no-default-trust");
+        assertThat(vt.exitCode()).as(vt.out() + vt.err()).isZero();
+        assertThat(vt.out()).contains("VALID").contains("CAdES B-T");
+
+        // LT with a first authority answering 404 (not retried): fail-over to the second; then verified with no
+        // network request at all.
+        CliRunner lt = CliRunner.run("sign", "--format", "cades", "--level", "LT", "--tsa",
+                platform.baseUrl("/pki/no-such-tsa").toString(), "--tsa", tsaUrl, "--packaging", "enveloping", "--in", p("hoso.xml"), "--out", p("hoso.xml.p7m"),
+                "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(lt.exitCode()).as(lt.err()).isZero();
+        assertThat(lt.out()).contains("CAdES B-LT enveloping");
+        assertThat(platform.journal().count("/pki/no-such-tsa")).isEqualTo(1);
+        int before = platform.journal().count("/pki");
+        CliRunner vlt = CliRunner.run("verify", "--in", p("hoso.xml.p7m"), "--trust", p("root.pem"), "--no-default-trust",
+                "--offline");
+        assertThat(vlt.exitCode()).as(vlt.out() + vlt.err()).isZero();
+        assertThat(vlt.out()).contains("VALID").contains("CAdES B-LT");
+        assertThat(platform.journal().count("/pki")).isEqualTo(before);
+
+        CliRunner tsaWithB = CliRunner.run("sign", "--format", "cades", "--tsa", tsaUrl, "--in", p("hoso.xml"),
+                "--out", p("x.p7s"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(tsaWithB.exitCode()).isEqualTo(2);
+        assertThat(tsaWithB.err()).contains("--tsa");
+        CliRunner badUrl = CliRunner.run("sign", "--format", "cades", "--level", "T", "--tsa", "ftp://tsa", "--in",
+                p("hoso.xml"), "--out", p("x.p7s"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("--tsa").contains("ftp://tsa");
+        CliRunner lta = CliRunner.run("sign", "--format", "cades", "--level", "LTA", "--tsa", tsaUrl, "--in",
+                p("hoso.xml"), "--out", p("x.p7s"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(lta.exitCode()).isEqualTo(2);
+        assertThat(lta.err()).contains("--level");
+        assertThat(Files.exists(dir.resolve("x.p7s"))).isFalse();
     }
 }

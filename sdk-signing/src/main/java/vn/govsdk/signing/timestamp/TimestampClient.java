@@ -80,12 +80,17 @@ public interface TimestampClient {
          * @param url an absolute {@code http} or {@code https} URL, for example
          *        {@code http://tsa.ca.gov.vn}
          * @return this builder
-         * @throws InvalidInputException naming {@code authority} if the URL is not absolute http(s)
+         * @throws InvalidInputException naming {@code authority} if the URL is not absolute http(s) or
+         *         carries user info
          */
         public Builder authority(URI url) {
             if (url == null || !url.isAbsolute() || url.getHost() == null
                     || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
                 throw new InvalidInputException("authority", "must be an absolute http or https URL, got " + url);
+            }
+            if (url.getRawUserInfo() != null) {
+                throw new InvalidInputException("authority", "must not carry user info (it would reach logs and "
+                        + "messages); give credentials with auth(GatewayAuth)");
             }
             authorities.add(url);
             return this;

@@ -30,7 +30,10 @@ public enum ReasonCode {
     UNTRUSTED_CHAIN,
     /** A certificate of the chain is revoked. */
     CERTIFICATE_REVOKED,
-    /** A certificate was revoked after the claimed signing time, which no timestamp proves. */
+    /**
+     * A certificate was revoked after the signing time: indeterminate when the time is only claimed, a
+     * warning when a trusted signature timestamp proves the signature existed before the revocation.
+     */
     REVOKED_AFTER_SIGNING_TIME,
     /** The revocation status could not be established. */
     REVOCATION_UNKNOWN,

@@ -106,8 +106,26 @@ class TimestampClientTest {
 
     @Test
     void grantedTokenIsCheckedAndCarriesTheRequestedValues() throws Exception {
-        TimestampToken token = client().authority(tsa()).policy(TestPki.DEFAULT_TSA_POLICY_OID).build()
-                .timestamp(DigestAlgorithm.SHA256, digest);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                vn.govsdk.signing.internal.timestamp.HttpTimestampClient.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        ch.qos.logback.classic.Level previous = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        TimestampToken token;
+        try {
+            token = client().authority(tsa()).policy(TestPki.DEFAULT_TSA_POLICY_OID).build()
+                    .timestamp(DigestAlgorithm.SHA256, digest);
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(previous);
+        }
+        // One DEBUG line per request: authority, outcome, duration.
+        assertThat(lines.list).hasSize(1);
+        assertThat(lines.list.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+        assertThat(lines.list.get(0).getFormattedMessage()).contains(tsa().toString()).contains("granted").contains(" ms");
         assertThat(token.messageImprint()).isEqualTo(digest);
         assertThat(token.digestAlgorithm()).isEqualTo(DigestAlgorithm.SHA256);
         assertThat(token.policy()).isEqualTo(TestPki.DEFAULT_TSA_POLICY_OID);
@@ -295,6 +313,9 @@ class TimestampClientTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("authority");
         assertThatThrownBy(() -> TimestampClient.builder().authority(URI.create("ftp://tsa.example/")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("authority");
+        assertThatThrownBy(() -> TimestampClient.builder().authority(URI.create("http://u:secret@tsa.example/")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("authority")
+                .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> TimestampClient.builder().policy("not-an-oid"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("policy");
         assertThatThrownBy(() -> TimestampClient.builder().maxConcurrentRequests(0))

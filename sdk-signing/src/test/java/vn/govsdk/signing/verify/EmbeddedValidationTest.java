@@ -140,6 +140,54 @@ class EmbeddedValidationTest {
                 && x.message().contains("embedded OCSP response") && x.message().contains("not trusted"));
     }
 
+    @Test
+    void ocspResponsesInSignedDataCrlsAreUsed() throws Exception {
+        byte[] moved = moveToSignedDataCrls(sign(SignatureLevel.B_LT));
+        VerificationReport report = verify(verifier(RevocationChecking.ONLINE), moved);
+        assertThat(report.status()).as(report.toString()).isEqualTo(SignatureStatus.VALID);
+        assertThat(report.signatures().get(0).level()).isEqualTo(SignatureLevel.B_T); // no LT attributes any more
+    }
+
+    /**
+     * Moves the revocation values into SignedData.crls: OCSP responses as id-ri-ocsp-response (RFC 5940),
+     * CRLs as CertificateList; drops certValues and revocationValues.
+     */
+    private static byte[] moveToSignedDataCrls(byte[] cms) throws Exception {
+        ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
+        SignedData sd = SignedData.getInstance(ci.getContent());
+        SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+        ASN1EncodableVector attrs = new ASN1EncodableVector();
+        ASN1EncodableVector crls = new ASN1EncodableVector();
+        for (ASN1Encodable e : si.getUnauthenticatedAttributes()) {
+            Attribute a = Attribute.getInstance(e);
+            if (a.getAttrType().equals(PKCSObjectIdentifiers.id_aa_ets_revocationValues)) {
+                RevocationValues rv = RevocationValues.getInstance(a.getAttrValues().getObjectAt(0));
+                for (BasicOCSPResponse b : rv.getOcspVals()) {
+                    org.bouncycastle.asn1.ocsp.OCSPResponse full = new org.bouncycastle.asn1.ocsp.OCSPResponse(
+                            new org.bouncycastle.asn1.ocsp.OCSPResponseStatus(0),
+                            new org.bouncycastle.asn1.ocsp.ResponseBytes(
+                                    org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_basic,
+                                    new org.bouncycastle.asn1.DEROctetString(b.getEncoded())));
+                    crls.add(new org.bouncycastle.asn1.DERTaggedObject(false, 1,
+                            new org.bouncycastle.asn1.cms.OtherRevocationInfoFormat(
+                                    new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.16.2"), full)));
+                }
+                for (org.bouncycastle.asn1.x509.CertificateList c : rv.getCrlVals()) {
+                    crls.add(c);
+                }
+            } else if (!a.getAttrType().equals(PKCSObjectIdentifiers.id_aa_ets_certValues)) {
+                attrs.add(a);
+            }
+        }
+        assertThat(crls.size()).isGreaterThanOrEqualTo(3);
+        SignerInfo changed = new SignerInfo(si.getSID(), si.getDigestAlgorithm(), si.getAuthenticatedAttributes(),
+                si.getDigestEncryptionAlgorithm(), si.getEncryptedDigest(), new DERSet(attrs));
+        SignedData out = new SignedData(sd.getDigestAlgorithms(), sd.getEncapContentInfo(), sd.getCertificates(),
+                new DERSet(crls), new DERSet(changed));
+        assertThat(out.getVersion().intValueExact()).isEqualTo(5);
+        return new ContentInfo(CMSObjectIdentifiers.signedData, out).getEncoded(ASN1Encoding.DER);
+    }
+
     /** Flips a bit in the signature of every embedded OCSP response. */
     private static byte[] tamperOcsp(byte[] cms) throws Exception {
         ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));

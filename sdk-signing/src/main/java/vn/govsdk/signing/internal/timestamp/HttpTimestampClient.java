@@ -150,7 +150,7 @@ public final class HttpTimestampClient implements TimestampClient {
         if (!acquired) {
             throw new TimestampException("no timestamp request slot became free within " + settings.timeout().toSeconds()
                     + " s: this client sends at most " + settings.maxConcurrentRequests() + " requests at once "
-                    + "(maxConcurrentRequests) and they were all still waiting for " + settings.authorities());
+                    + "(maxConcurrentRequests) and they were all still waiting for their authorities");
         }
         try {
             List<String> failures = new ArrayList<>();
@@ -159,14 +159,14 @@ public final class HttpTimestampClient implements TimestampClient {
                 try {
                     return ask(authority, algorithm, digest);
                 } catch (TimestampException e) {
-                    failures.add(authority + ": " + e.getMessage());
+                    failures.add(display(authority) + ": " + e.getMessage());
                     last = e;
                 } catch (GovServiceException e) {
-                    failures.add(authority + ": HTTP " + e.statusCode() + " after " + e.attempts()
+                    failures.add(display(authority) + ": HTTP " + e.statusCode() + " after " + e.attempts()
                             + (e.attempts() == 1 ? " attempt" : " attempts") + " (" + e.getMessage() + ")");
                     last = e;
                 } catch (GovSdkException e) {
-                    failures.add(authority + ": " + e.getMessage());
+                    failures.add(display(authority) + ": " + e.getMessage());
                     last = e;
                 }
             }
@@ -208,7 +208,7 @@ public final class HttpTimestampClient implements TimestampClient {
             outcome = "HTTP " + e.statusCode();
             throw e;
         } finally {
-            LOG.debug("timestamp request to {}: {} in {} ms", authority, outcome,
+            LOG.debug("timestamp request to {}: {} in {} ms", display(authority), outcome,
                     Duration.between(start, settings.clock().instant()).toMillis());
         }
     }
@@ -326,9 +326,15 @@ public final class HttpTimestampClient implements TimestampClient {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The URL without user info, query or fragment: what may appear in messages and logs. */
+    static String display(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+                + (u.getRawPath() == null ? "" : u.getRawPath());
+    }
+
     @Override
     public String toString() {
-        return "TimestampClient" + settings.authorities() + (settings.policy() == null ? "" : ", policy " + settings.policy())
+        return "TimestampClient" + settings.authorities().stream().map(HttpTimestampClient::display).toList() + (settings.policy() == null ? "" : ", policy " + settings.policy())
                 + ", timeout " + settings.timeout().toSeconds() + " s, at most " + settings.maxConcurrentRequests()
                 + " concurrent";
     }

@@ -435,7 +435,12 @@ public final class CertificateValidator {
                     overall = RevocationStatus.REVOKED;
                     String what = "the certificate " + Certs.describe(cert) + " was revoked on " + r.revocationTime()
                             + (r.reason() != null ? " (reason: " + r.reason() + ")" : "") + ", according to " + r.source();
-                    if (signingTime == null || !signingTime.isBefore(r.revocationTime())) {
+                    if (proven != null && proven.isBefore(r.revocationTime())) {
+                        // A trusted signature timestamp proves the signature existed before the revocation.
+                        report.warning(ReasonCode.REVOKED_AFTER_SIGNING_TIME, what + ", after " + proven
+                                + ", the time the signature timestamp proves the signature existed; it was made while "
+                                + "the certificate was not revoked");
+                    } else if (signingTime == null || !signingTime.isBefore(r.revocationTime())) {
                         report.invalid(ReasonCode.CERTIFICATE_REVOKED, what
                                 + (signingTime != null ? ", no later than the signing time " + signingTime : "")
                                 + "; the signature must not be accepted");

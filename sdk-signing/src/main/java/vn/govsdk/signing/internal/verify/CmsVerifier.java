@@ -319,7 +319,15 @@ public final class CmsVerifier {
                 otherCerts |= e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject;
             }
         }
-        int expected = otherCerts ? 4 : (anyV3 || !CMSObjectIdentifiers.data.equals(sd.getEncapContentInfo().getContentType())) ? 3 : 1;
+        boolean otherRevocationInfo = false;
+        if (sd.getCRLs() != null) {
+            for (ASN1Encodable e : sd.getCRLs()) {
+                otherRevocationInfo |= e.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1TaggedObject;
+            }
+        }
+        // RFC 5652 5.1: version 5 with "other" revocation information (an OCSP response, RFC 5940).
+        int expected = otherRevocationInfo ? 5 : otherCerts ? 4
+                : (anyV3 || !CMSObjectIdentifiers.data.equals(sd.getEncapContentInfo().getContentType())) ? 3 : 1;
         int actual = sd.getVersion().intValueExact();
         if (actual != expected && !(otherCerts && actual >= 4)) {
             return "the signed data has version " + actual + " but must have version " + expected;
