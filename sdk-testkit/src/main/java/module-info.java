@@ -28,4 +28,5 @@ module vn.govsdk.testkit {
     exports vn.govsdk.testkit.portal;
     exports vn.govsdk.testkit.payment;
     exports vn.govsdk.testkit.population;
+    exports vn.govsdk.testkit.remotesigning;
 }

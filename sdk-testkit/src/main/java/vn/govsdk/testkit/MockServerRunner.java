@@ -39,7 +39,11 @@ public final class MockServerRunner {
                 vn.govsdk.testkit.city.OpenDataService::new,
                 vn.govsdk.testkit.city.CityDossierService::new,
                 vn.govsdk.testkit.city.CivilRegistryService::new,
-                vn.govsdk.testkit.city.CitizenFeedbackService::new);
+                vn.govsdk.testkit.city.CitizenFeedbackService::new,
+                vn.govsdk.testkit.remotesigning.Sp769Service::smartCa,
+                vn.govsdk.testkit.remotesigning.SmartCaCscService::new,
+                vn.govsdk.testkit.remotesigning.MySignService::new,
+                vn.govsdk.testkit.remotesigning.Sp769Service::eSign);
     }
 
     /**

@@ -21,6 +21,7 @@ class MockServerRunnerTest {
                     .containsPattern("/echo +Echo \\(diagnostic\\)  " + java.util.regex.Pattern.quote(platform.baseUrl("/echo").toString()))
                     .containsPattern("/sso +Portal SSO \\(DVCQG, WSO2 IS\\)  " + java.util.regex.Pattern.quote(platform.baseUrl("/sso").toString()))
                     .containsPattern("/dvcqg +Public-service portal \\(DVCQG\\)  ")
+                    .containsPattern("/smartca +VNPT SmartCA sp769 \\(remote signing\\)  ")
                     .contains("admin page  " + platform.adminUrl())
                     .endsWith("\n");
             assertThat(Http.get(Http.client(), platform.baseUrl("/__admin/health")).status()).isEqualTo(200);
@@ -42,7 +43,8 @@ class MockServerRunnerTest {
         try (MockGovPlatform platform = MockServerRunner.defaultPlatform().service(new CountingService()).build()) {
             assertThat(platform.services()).extracting(MockService::pathPrefix)
                     .containsExactly("/pki", "/echo", "/c06", "/sso", "/vneid", "/dvcqg", "/ppdvcqg", "/paygov",
-                            "/lgsp", "/xroad", "/opendata", "/hcmc-dvc", "/lgsp-moj", "/lgsp-1022", "/count");
+                            "/lgsp", "/xroad", "/opendata", "/hcmc-dvc", "/lgsp-moj", "/lgsp-1022",
+                            "/smartca", "/smartca-csc", "/mysign", "/esign", "/count");
         }
     }
 }

@@ -328,6 +328,30 @@ public final class TestPki {
     }
 
     /**
+     * Issues a new RSA 2048 signer certificate from the intermediate CA for a synthetic subscriber, as
+     * the remote-signing mocks do for each user: subject {@code C=VN, O=govsdk test PKI - NOT A REAL CA,
+     * CN=commonName, UID=uid}, the profile (validity, key usage, policy, AIA, CRL distribution point)
+     * of {@link #rsa2048Signer()}. The OCSP responder answers {@code good} for it. Each call generates a
+     * new key; the caller keeps the credential.
+     *
+     * @param commonName the subject's common name, not blank
+     * @param uid the subject's UID attribute, not blank, for example {@code CCCD:079203000101}
+     * @return the credential; its {@link TestCredential#role()} is {@link CertificateRole#SIGNER_RSA_2048},
+     *     the profile it was issued with
+     * @throws InvalidInputException when a name part is null or blank
+     */
+    public TestCredential issueSigner(String commonName, String uid) {
+        if (commonName == null || commonName.isBlank()) {
+            throw new InvalidInputException("commonName", "must not be null or blank");
+        }
+        if (uid == null || uid.isBlank()) {
+            throw new InvalidInputException("uid", "must not be null or blank");
+        }
+        PkiEngine.Issued issued = engine.issueSigner(commonName, uid);
+        return new TestCredential(CertificateRole.SIGNER_RSA_2048, issued.privateKey(), issued.chain());
+    }
+
+    /**
      * Generates every key and certificate now, on two threads, instead of on first use.
      *
      * @return this PKI

@@ -123,6 +123,22 @@ class PkiOcspResponderTest {
     }
 
     @Test
+    void aSignerIssuedOnDemandIsGoodAndNamesItsSubscriber() throws Exception {
+        TestCredential issued = pki.issueSigner("Thuê bao thử nghiệm", "CCCD:079203009902");
+        X509Certificate cert = issued.certificate();
+        cert.verify(pki.intermediateCertificate().getPublicKey());
+        assertThat(cert.getSubjectX500Principal().getName()).contains("UID=CCCD:079203009902");
+        assertThat(cert.getKeyUsage()[0]).isTrue();
+        assertThat(issued.chain()).hasSize(3);
+        SingleResp answer = single(post(request(cert, pki.intermediateCertificate(), null)));
+        assertThat(answer.getCertStatus()).isSameAs(CertificateStatus.GOOD);
+        assertThat(pki.issueSigner("B", "CCCD:079203009902").certificate().getSerialNumber())
+                .isNotEqualTo(cert.getSerialNumber());
+        assertThatThrownBy(() -> pki.issueSigner(" ", "CCCD:1")).isInstanceOf(vn.govsdk.core.InvalidInputException.class)
+                .hasMessageContaining("commonName");
+    }
+
+    @Test
     void aSerialTheIntermediateNeverIssuedIsUnknown() throws Exception {
         CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(pki.intermediateCertificate()), BigInteger.valueOf(123456789));

@@ -154,7 +154,7 @@ public final class CmsTimestamps {
         }
         if (!data.ocspResponses().isEmpty() || !data.crls().isEmpty()) {
             List<CertificateList> crls = new ArrayList<>();
-            for (byte[] crl : data.crls()) {
+            for (byte[] crl : distinct(data.crls())) {
                 try {
                     crls.add(CertificateList.getInstance(ASN1Primitive.fromByteArray(crl)));
                 } catch (IOException | RuntimeException e) {
@@ -162,7 +162,7 @@ public final class CmsTimestamps {
                 }
             }
             List<BasicOCSPResponse> ocsp = new ArrayList<>();
-            for (byte[] r : data.ocspResponses()) {
+            for (byte[] r : distinct(data.ocspResponses())) {
                 ocsp.add(basicResponse(r));
             }
             RevocationValues values = new RevocationValues(crls.isEmpty() ? null : crls.toArray(new CertificateList[0]),
@@ -198,6 +198,17 @@ public final class CmsTimestamps {
             }
             throw new InvalidInputException("ocspResponse", "must be a DER OCSP response: " + e.getMessage());
         }
+    }
+
+    /** The same answer fetched for two chains (a shared intermediate) is embedded once. */
+    private static List<byte[]> distinct(List<byte[]> in) {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] b : in) {
+            if (out.stream().noneMatch(o -> java.util.Arrays.equals(o, b))) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private static SignerInfo withUnsigned(SignerInfo si, Attribute... added) {

@@ -125,6 +125,9 @@ public final class OcspResponder {
                     status = revocation.isEmpty() ? CertificateStatus.GOOD
                             : new RevokedStatus(Date.from(revocation.get().revokedAt()),
                                     revocation.get().reason().ordinal());
+                } else if (answeringCa == CertificateRole.INTERMEDIATE_CA
+                        && engine.isIssuedSigner(id.getSerialNumber())) {
+                    status = CertificateStatus.GOOD;
                 }
             }
             builder.addResponse(id, status, thisUpdate, nextUpdate, null);

@@ -111,6 +111,7 @@ public final class PkiEngine {
     private final Map<CertificateRole, Revocation> initialRevocations;
     private final Map<CertificateRole, Revocation> revocations = new EnumMap<>(CertificateRole.class);
     private final AtomicLong crlNumber = new AtomicLong();
+    private final java.util.Set<BigInteger> issuedSigners = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -214,6 +215,64 @@ public final class PkiEngine {
      */
     public Issued issued(CertificateRole role) {
         return issued.get(role).get();
+    }
+
+    /**
+     * Issues a new RSA 2048 end-entity signer certificate from the intermediate CA, with the profile of
+     * the {@link CertificateRole#SIGNER_RSA_2048} certificate (validity, key usage, policy, AIA, CRL
+     * distribution point) and the subject {@code C=VN, O=<test organisation>, CN=commonName, UID=uid}.
+     * The OCSP responder answers {@code good} for it from then on.
+     *
+     * @param commonName the subject's common name
+     * @param uid the subject's UID attribute, for example {@code CCCD:079203000101}
+     * @return the new key, certificate and chain (leaf, intermediate, root)
+     */
+    public Issued issueSigner(String commonName, String uid) {
+        try {
+            KeyPair keyPair = rsa(2048);
+            Issued issuer = issued(CertificateRole.INTERMEDIATE_CA);
+            BigInteger serial = newSerial();
+            long[] days = validityDays(CertificateRole.SIGNER_RSA_2048);
+            X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+            name.addRDN(BCStyle.C, "VN");
+            name.addRDN(BCStyle.O, TEST_ORGANISATION);
+            name.addRDN(BCStyle.CN, commonName);
+            name.addRDN(BCStyle.UID, uid);
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subjectOf(issuer.certificate()), serial,
+                    Date.from(reference.plus(Duration.ofDays(days[0]))),
+                    Date.from(reference.plus(Duration.ofDays(days[1]))), name.build(), keyPair.getPublic());
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    utils.createSubjectKeyIdentifier(keyPair.getPublic()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    utils.createAuthorityKeyIdentifier(issuer.certificate()));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            builder.addExtension(Extension.certificatePolicies, false,
+                    new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(SIGNER_POLICY_OID))));
+            addLocations(builder, endpoints.intermediateCertificate(), endpoints.intermediateCrl());
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(signer(issuer.privateKey())));
+            issuedSigners.add(serial);
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(certificate);
+            chain.addAll(issuer.chain());
+            return new Issued(keyPair, certificate, chain);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot issue a test signer certificate", e);
+        }
+    }
+
+    /**
+     * Tells whether the intermediate CA issued a certificate with this serial number through
+     * {@link #issueSigner(String, String)}.
+     *
+     * @param serial the serial number
+     * @return whether it did
+     */
+    public boolean isIssuedSigner(BigInteger serial) {
+        return issuedSigners.contains(serial);
     }
 
     /**
