@@ -393,6 +393,28 @@ class XadesLtTest {
     }
 
     @Test
+    void anEnvelopingLtSignatureOverATimestampedDocumentWritesAndReadsOnlyItsOwnProperties() {
+        SignedDocument inner = t().build().sign(hoso(), TestPlatform.key(rsa));
+        String innerText = new String(inner.bytes(), StandardCharsets.UTF_8);
+        SignedDocument outer = lt().packaging(SignaturePackaging.ENVELOPING).build()
+                .sign(Document.of(inner.bytes(), "hoso-signed.xml", Document.XML),
+                        TestPlatform.key(TestPlatform.shared().pki().rsa3072Signer()));
+        String outerText = new String(outer.bytes(), StandardCharsets.UTF_8);
+        // The inner signature's unsigned properties are carried unchanged, and the outer has its own.
+        String innerUnsigned = innerText.substring(innerText.indexOf("<xades:UnsignedProperties>"),
+                innerText.indexOf("</xades:UnsignedProperties>"));
+        assertThat(outerText.contains(innerUnsigned)).isTrue();
+        assertThat(outerText.split("<xades:UnsignedProperties>", -1)).hasSize(3);
+        var report = Verifiers.online().verify(Document.of(outer.bytes(), "outer.xml", Document.XML));
+        assertThat(report.signatures()).as(report.toString()).hasSize(2);
+        SignatureReport o = report.signatures().stream()
+                .filter(r -> r.signer().orElseThrow().subject().contains("Trần Thị Bình")).findFirst().orElseThrow();
+        assertThat(o.status()).as(o.toString()).isEqualTo(SignatureStatus.VALID);
+        assertThat(o.level()).isEqualTo(SignatureLevel.B_LT);
+        assertThat(o.timestamp().orElseThrow().provesTime()).isTrue();
+    }
+
+    @Test
     void oversizedOrTooManyValuesAreRefused() {
         String text = new String(lt().build().sign(hoso(), TestPlatform.key(rsa)).bytes(), StandardCharsets.UTF_8);
         String huge = Base64.getEncoder().encodeToString(new byte[70_000]);

@@ -586,7 +586,8 @@ public final class XmlVerifier {
      * UnsignedProperties in it, and no XAdES unsigned property anywhere else in the signature.
      */
     static String unsignedStructure(org.w3c.dom.Document dom, Element sigEl, Element qp, String sigId) {
-        if (!descendants(sigEl, XmlSec.XADES, "QualifyingPropertiesReference").isEmpty()) {
+        if (descendants(sigEl, XmlSec.XADES, "QualifyingPropertiesReference").stream()
+                .anyMatch(e -> enclosingSignature(e) == sigEl)) {
             return "the signature refers to XAdES qualifying properties elsewhere (QualifyingPropertiesReference), "
                     + "which is refused: its properties must be in the signature";
         }
@@ -620,7 +621,8 @@ public final class XmlVerifier {
         for (String name : new String[] {"UnsignedProperties", "UnsignedSignatureProperties", "SignatureTimeStamp",
                 "CertificateValues", "RevocationValues", "EncapsulatedTimeStamp"}) {
             for (Element e : descendants(sigEl, XmlSec.XADES, name)) {
-                if (e != up && (up == null || !isInside(e, up))) {
+                // Properties of a signature nested in this one's content (an enveloped signed document) are its own.
+                if (e != up && (up == null || !isInside(e, up)) && enclosingSignature(e) == sigEl) {
                     return "a XAdES " + name + " sits outside this signature's UnsignedProperties (moved from "
                             + "another signature?)";
                 }

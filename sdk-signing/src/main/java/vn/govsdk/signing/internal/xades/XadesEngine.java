@@ -33,7 +33,6 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.signing.DigestAlgorithm;
@@ -564,20 +563,40 @@ public final class XadesEngine {
     }
 
     private void setPlaceholder(XMLSignature sig) {
-        NodeList values = sig.getElement().getElementsByTagNameNS(XmlSec.DS, "SignatureValue");
-        Element sv = (Element) values.item(0);
+        Element sv = ownChild(sig.getElement(), XmlSec.DS, "SignatureValue");
         sv.setTextContent(PLACEHOLDER);
         if (timestamped()) {
             // Outside SignedInfo, so not signed: an Id lets others point at the value the timestamp covers.
             sv.setAttributeNS(null, "Id", sig.getId() + "-sigvalue");
-            Element qp = (Element) sig.getElement().getElementsByTagNameNS(XmlSec.XADES, "QualifyingProperties").item(0);
+            // This signature's own properties: an enveloped document may hold other signatures' properties.
+            Element qp = null;
+            for (Node o = sig.getElement().getFirstChild(); o != null && qp == null; o = o.getNextSibling()) {
+                if (o instanceof Element oe && XmlSec.DS.equals(oe.getNamespaceURI()) && "Object".equals(oe.getLocalName())) {
+                    Element q = ownChild(oe, XmlSec.XADES, "QualifyingProperties");
+                    if (q != null && ("#" + sig.getId()).equals(q.getAttribute("Target"))) {
+                        qp = q;
+                    }
+                }
+            }
+            if (qp == null) {
+                throw new IllegalStateException("the signature's QualifyingProperties could not be found");
+            }
             child(qp, XmlSec.XADES, "xades:UnsignedProperties").setTextContent(UNSIGNED_PLACEHOLDER);
         }
     }
 
+    private static Element ownChild(Element parent, String ns, String local) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** The canonical form of the ds:SignatureValue element as the timestamp will cover it, around the value. */
     private byte[][] canonicalValue(XMLSignature sig) {
-        Element sv = (Element) sig.getElement().getElementsByTagNameNS(XmlSec.DS, "SignatureValue").item(0);
+        Element sv = ownChild(sig.getElement(), XmlSec.DS, "SignatureValue");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             org.apache.xml.security.c14n.Canonicalizer.getInstance(c14n.uri()).canonicalizeSubtree(sv, out);
