@@ -10,12 +10,15 @@ module vn.govsdk.signing {
     requires java.naming;
     requires org.slf4j;
     requires okhttp3;
+    requires com.fasterxml.jackson.databind;
     requires org.apache.santuario.xmlsec;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires com.nimbusds.jose.jwt;
     requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    requires org.apache.fontbox;
 
     exports vn.govsdk.signing;
     exports vn.govsdk.signing.xades;
@@ -24,4 +27,5 @@ module vn.govsdk.signing {
     exports vn.govsdk.signing.pades;
     exports vn.govsdk.signing.verify;
     exports vn.govsdk.signing.timestamp;
+    exports vn.govsdk.signing.remote;
 }

@@ -30,8 +30,10 @@ import vn.govsdk.signing.xades.XadesSigner;
         description = {"Sign a file: XAdES (XML), CAdES/PKCS#7 (any file) or JWS (JSON), baseline B-B.",
             "The key comes from a PKCS#12 file (--pkcs12 with --password-file, or the environment variable "
                     + SignCommand.PASSWORD_ENV + ") or a PKCS#11 token or HSM (--pkcs11 CONFIG with --pin-file, "
-                    + "or the environment variable " + SignCommand.PIN_ENV + ").",
-            "Exits 0 when signed, 2 on bad usage, unreadable input or a key that cannot be used."})
+                    + "or the environment variable " + SignCommand.PIN_ENV + "), or a remote signing service "
+                    + "(--remote smartca|smartca-csc|mysign|esign --remote-config FILE).",
+            "Exits 0 when signed, 1 when the citizen rejected or let a remote request expire, 2 on bad usage, "
+                    + "unreadable input or a key that cannot be used."})
 final class SignCommand implements Callable<Integer> {
 
     static final String PASSWORD_ENV = "GOVSDK_PKCS12_PASSWORD";
@@ -66,6 +68,20 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--pin-file", paramLabel = "FILE", description = "file holding the token PIN")
     private Path pinFile;
 
+    @Option(names = "--remote", paramLabel = "smartca|smartca-csc|mysign|esign",
+            description = "sign through a remote signing service (the citizen confirms on the phone) instead of "
+                    + "--pkcs12/--pkcs11; settings from --remote-config")
+    private String remote;
+
+    @Option(names = "--remote-config", paramLabel = "FILE",
+            description = "properties file for --remote: endpoint, userId and the provider's ids, with secrets in "
+                    + "files (spPasswordFile, clientSecretFile, userPasswordFile) or environment variables")
+    private Path remoteConfig;
+
+    @Option(names = "--remote-wait", paramLabel = "DURATION",
+            description = "how long to wait for the citizen to confirm (90s, 5m, PT5M); default 5m")
+    private String remoteWait = "5m";
+
     @Option(names = "--level", paramLabel = "B|T|LT", description = "baseline level: B (B-B, default), T (B-T, "
             + "with a signature timestamp) or LT (B-LT, timestamp plus the certificates and OCSP/CRL answers, so it "
             + "verifies offline); T and LT need --tsa")
@@ -74,6 +90,9 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--tsa", paramLabel = "URL", description = "timestamp authority (RFC 3161) for levels T and LT; "
             + "repeat for fail-over, tried in order (timeout 180 s, 3 attempts each)")
     private java.util.List<String> tsa = new java.util.ArrayList<>();
+
+    @CommandLine.Mixin
+    private VisibleSignatureOptions pades = new VisibleSignatureOptions();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -102,17 +121,29 @@ final class SignCommand implements Callable<Integer> {
                         + ", " + signed.algorithm().jwsName() + ", at " + signed.signingTime());
                 o.println("  signer: " + signed.signerCertificate().getSubjectX500Principal().getName()
                         + " (issuer " + signed.signerCertificate().getIssuerX500Principal().getName() + ")");
+                if (pades.describe() != null) {
+                    o.println("  " + pades.describe());
+                }
             }
             return GovSdkCommand.OK;
         } catch (InvalidInputException e) {
-            err.println("invalid: " + e.getMessage());
+            err.println("invalid: " + VisibleSignatureOptions.asFlag(e).getMessage());
             return GovSdkCommand.USAGE;
+        } catch (vn.govsdk.signing.remote.RemoteSigningException e) {
+            err.println("not signed: " + e.getMessage());
+            return GovSdkCommand.NEGATIVE;
         } catch (SigningException e) {
             err.println("cannot sign: " + e.getMessage());
             return GovSdkCommand.USAGE;
         } catch (vn.govsdk.signing.timestamp.TimestampException e) {
             err.println("cannot timestamp: " + e.getMessage());
             return GovSdkCommand.NEGATIVE;
+        } catch (vn.govsdk.core.polling.PollingTimeoutException e) {
+            err.println("not signed: the citizen did not confirm within --remote-wait " + remoteWait);
+            return GovSdkCommand.NEGATIVE;
+        } catch (vn.govsdk.core.GovSdkException e) {
+            err.println("cannot sign: " + e.getMessage());
+            return GovSdkCommand.USAGE;
         } catch (IOException e) {
             err.println("cannot write --out " + out + ": " + e.getMessage());
             return GovSdkCommand.USAGE;
@@ -138,9 +169,9 @@ final class SignCommand implements Callable<Integer> {
                 throw new InvalidInputException("--tsa", "is required for --level " + level.toUpperCase(Locale.ROOT)
                         + ": give the timestamp authority's URL, for example --tsa http://tsa.ca.gov.vn");
             }
-            if (!f.equals("cades") && !f.equals("xades")) {
+            if (!f.equals("cades") && !f.equals("pades") && !f.equals("xades")) {
                 throw new InvalidInputException("--level", level.toUpperCase(Locale.ROOT) + " is available for "
-                        + "--format cades and xades in this version; " + f + " signs at level B");
+                        + "--format cades, xades and pades in this version; " + f + " signs at level B");
             }
             vn.govsdk.signing.timestamp.TimestampClient.Builder tb = vn.govsdk.signing.timestamp.TimestampClient.builder();
             for (String url : tsa) {
@@ -158,6 +189,9 @@ final class SignCommand implements Callable<Integer> {
             case "detached" -> SignaturePackaging.DETACHED;
             default -> throw new InvalidInputException("--packaging", "must be enveloped, enveloping or detached, got " + packaging);
         };
+        if (!f.equals("pades")) {
+            pades.refuseUnlessPades(format);
+        }
         return switch (f) {
             case "xades" -> {
                 XadesSigner.Builder xb = XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p);
@@ -180,13 +214,19 @@ final class SignCommand implements Callable<Integer> {
                 if (p != null && p != SignaturePackaging.ENVELOPED) {
                     throw new InvalidInputException("--packaging", "must be enveloped for pades: the signature goes inside the PDF");
                 }
-                yield vn.govsdk.signing.pades.PadesSigner.builder().build();
+                yield pades.padesSigner(lvl, timestamps);
             }
             default -> throw new InvalidInputException("--format", "must be xades, cades, pades or jws, got " + format);
         };
     }
 
     private SigningKey key() {
+        if (remote != null) {
+            return remoteKey();
+        }
+        if (remoteConfig != null) {
+            throw new InvalidInputException("--remote-config", "goes with --remote");
+        }
         if ((pkcs12 == null) == (pkcs11 == null)) {
             throw new InvalidInputException("key", "give exactly one of --pkcs12 FILE or --pkcs11 CONFIG");
         }
@@ -200,6 +240,41 @@ final class SignCommand implements Callable<Integer> {
             throw new InvalidInputException("--password-file", "goes with --pkcs12; a token takes --pin-file");
         }
         return SigningKey.pkcs11(Pkcs11Config.fromFile(pkcs11).pin(secret(pinFile, "--pin-file", PIN_ENV)).build());
+    }
+
+    private SigningKey remoteKey() {
+        if (pkcs12 != null || pkcs11 != null || passwordFile != null || pinFile != null) {
+            throw new InvalidInputException("--remote", "replaces --pkcs12/--pkcs11 and their password or PIN files; give one way to sign");
+        }
+        java.time.Duration wait = RemoteSignerConfig.duration("--remote-wait", remoteWait);
+        RemoteSignerConfig config = RemoteSignerConfig.load(remoteConfig);
+        vn.govsdk.signing.remote.RemoteSigner signer = config.build(remote);
+        try {
+            SigningKey key = signer.signingKey(config.userId(), wait);
+            spec.commandLine().getOut().println("signing through " + signer.providerName() + " for user "
+                    + vn.govsdk.core.privacy.PersonalDataMasker.maskIdentifier(config.userId())
+                    + ": confirm on the phone within " + wait.toSeconds() + " s");
+            spec.commandLine().getOut().flush();
+            return new SigningKey() {
+                @Override
+                public java.util.List<java.security.cert.X509Certificate> certificateChain() {
+                    return key.certificateChain();
+                }
+
+                @Override
+                public byte[] sign(byte[] dataToSign, vn.govsdk.signing.SignatureAlgorithm algorithm) {
+                    return key.sign(dataToSign, algorithm);
+                }
+
+                @Override
+                public void close() {
+                    signer.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            signer.close();
+            throw e;
+        }
     }
 
     private static Secret secret(Path file, String option, String variable) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import vn.govsdk.core.InvalidInputException;
 
@@ -216,6 +217,16 @@ public final class Document {
      */
     public OptionalLong size() {
         return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
+    }
+
+    /**
+     * Returns the file this document refers to, for formats that read it at random (a PDF is read
+     * through its cross-reference table rather than whole).
+     *
+     * @return the file, or empty for documents in memory or streamed
+     */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     /**

@@ -6,8 +6,11 @@ import vn.govsdk.core.GovSdkException;
  * Signing could not be done: a key store or token could not be opened (wrong PIN, token removed,
  * module not found), the key refused to sign, a signature value did not match the certificate, or
  * a document could not be read. The message says what to check; it never contains a PIN or password.
+ *
+ * <p>Open for extension within govsdk only: {@code vn.govsdk.signing.remote.RemoteSigningException}
+ * adds the outcome of a remote signing service.
  */
-public final class SigningException extends GovSdkException {
+public class SigningException extends GovSdkException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -18,7 +18,8 @@ public final class Tour {
      */
     public static List<TourStep> steps() {
         return List.of(new IdentifierStep(), new ProvinceStep(), new TransportStep(), new PopulationLookupStep(),
-                new CitizenLoginStep(), new SigningStep(), new RealTaxMessageStep(), new DossierSyncStep(),
+                new CitizenLoginStep(), new SigningStep(), new VisiblePdfSignatureStep(), new RemoteSigningStep(),
+                new RealTaxMessageStep(), new DossierSyncStep(),
                 new BusinessLookupStep(), new OpenDataExportStep(), new CityServicesStep());
     }
 

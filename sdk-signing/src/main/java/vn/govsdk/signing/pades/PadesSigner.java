@@ -12,14 +12,28 @@ import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.internal.pades.PadesLevel;
 import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
+import vn.govsdk.signing.timestamp.TimestampClient;
+import vn.govsdk.signing.internal.pades.VisibleAppearance;
 
 /**
- * Signs PDF documents with PAdES baseline B-B (ETSI EN 319 142-1): a CMS signature with
+ * Signs PDF documents with PAdES baseline B-B, B-T or B-LT (ETSI EN 319 142-1): a CMS signature with
  * {@code SubFilter ETSI.CAdES.detached}, the ESS {@code signing-certificate-v2} attribute and the
  * signing time in the signature dictionary ({@code /M}). The signature is added as an incremental
  * update, so signatures already in the document stay valid; each one gets its own signature field
- * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS.
+ * ({@code Signature1}, {@code Signature2}, ... or the name given). 32 KB are reserved for the CMS
+ * (48 KB at B-T and B-LT, for the timestamp token); a CMS that does not fit fails with a
+ * {@link vn.govsdk.signing.SigningException} and no PDF is produced. Levels B-T and B-LT are chosen with
+ * {@link Builder#level}.
+ * A signature is invisible unless {@link Builder#visibleSignature(VisibleSignature)} places it on a page.
+ *
+ * <p>Large PDFs: a document made from a file ({@link Document#of(java.nio.file.Path)}) is read at
+ * random through its cross-reference table, never whole; the byte ranges are hashed and the signed PDF
+ * written by streaming the file again, and only the appended update (a few kilobytes, plus the font and
+ * image of a visible signature, plus the DSS at B-LT) is held in memory. Write the result with
+ * {@link vn.govsdk.signing.SignedDocument#writeTo(java.nio.file.Path)}; {@code bytes()} would hold it whole.
  *
  * <p>The three steps work as for every format: {@code prepare} writes the new revision and gives the
  * CMS signed attributes to sign ({@code dataToSign()}, or its {@code digest()} for a hash-signing
@@ -32,6 +46,8 @@ public final class PadesSigner implements DocumentSigner {
     private final String fieldName;
     private final String reason;
     private final String location;
+    private final PadesLevel level;
+    private final VisibleSignature visibleSignature;
 
     private PadesSigner(Builder b) {
         this.algorithm = b.algorithm;
@@ -39,6 +55,9 @@ public final class PadesSigner implements DocumentSigner {
         this.fieldName = b.fieldName;
         this.reason = b.reason;
         this.location = b.location;
+        this.level = PadesLevel.of(b.level, b.timestampClient, b.level != SignatureLevel.B_LT ? null
+                : b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online());
+        this.visibleSignature = b.visibleSignature;
     }
 
     /**
@@ -73,13 +92,22 @@ public final class PadesSigner implements DocumentSigner {
         if (certificateChain == null || certificateChain.isEmpty()) {
             throw new InvalidInputException("certificateChain", "must hold the signer's certificate");
         }
-        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).prepare(document, certificateChain);
+        return new PdfSignatureBuilder(algorithm, clock, fieldName, reason, location).visible(appearance()).level(level)
+                .prepare(document, certificateChain);
+    }
+
+    private VisibleAppearance appearance() {
+        VisibleSignature v = visibleSignature;
+        return v == null ? null : new VisibleAppearance(v.page().orElse(0), v.rectangleOrNull(), v.text(),
+                v.imageBytes(), v.fontBytes(), v.fontSize());
     }
 
     @Override
     public String toString() {
-        return "PadesSigner[PAdES B-B" + (algorithm == null ? "" : ", " + algorithm)
-                + (fieldName == null ? "" : ", field " + fieldName) + "]";
+        return "PadesSigner[PAdES " + level.level().displayName() + (algorithm == null ? "" : ", " + algorithm)
+                + (fieldName == null ? "" : ", field " + fieldName)
+                + (visibleSignature == null ? "" : ", visible on page " + (visibleSignature.page().isPresent()
+                        ? String.valueOf(visibleSignature.page().getAsInt()) : "last")) + "]";
     }
 
     /** Builds a {@link PadesSigner}. */
@@ -89,6 +117,10 @@ public final class PadesSigner implements DocumentSigner {
         private String fieldName;
         private String reason;
         private String location;
+        private SignatureLevel level = SignatureLevel.B_B;
+        private TimestampClient timestampClient;
+        private ValidationDataSource validationDataSource;
+        private VisibleSignature visibleSignature;
 
         private Builder() {
         }
@@ -105,17 +137,54 @@ public final class PadesSigner implements DocumentSigner {
         }
 
         /**
-         * Sets the level. This version makes B-B; B-T and B-LT need a timestamp authority.
+         * Sets the level (ETSI EN 319 142-1): {@link SignatureLevel#B_B} (the default),
+         * {@link SignatureLevel#B_T} (a signature timestamp (dấu thời gian) from the
+         * {@linkplain #timestampClient timestamp client} in the CMS's unsigned attributes) or
+         * {@link SignatureLevel#B_LT} (B-T, then an incremental update adding the document security store,
+         * {@code /DSS}, with the certificates and OCSP/CRL answers of the signer's and the timestamp
+         * authority's chains, so the signature can be verified without the network).
          *
          * @param level the level
          * @return this builder
+         * @throws InvalidInputException naming {@code level} for B-LTA and for a non-baseline level
          */
         public Builder level(SignatureLevel level) {
             Objects.requireNonNull(level, "level");
-            if (level != SignatureLevel.B_B) {
-                throw new InvalidInputException("level", "must be B-B in this version; " + level.displayName()
-                        + " needs a timestamp authority, which is not supported yet");
+            if (level == SignatureLevel.B_LTA) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps, "
+                        + "document timestamps in PDF) is not supported in this version");
             }
+            if (level == SignatureLevel.NONE) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a PAdES signature is always "
+                        + "a baseline one");
+            }
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets the timestamp client that timestamps the signature value; required for B-T and B-LT. The
+         * timestamp is requested in {@code complete}, once the signature value is checked.
+         *
+         * @param timestampClient the client, for example {@code TimestampClient.builder()...build()}
+         * @return this builder
+         */
+        public Builder timestampClient(TimestampClient timestampClient) {
+            this.timestampClient = Objects.requireNonNull(timestampClient, "timestampClient");
+            return this;
+        }
+
+        /**
+         * Sets where the validation data of level B-LT comes from (certificates, OCSP responses, CRLs of
+         * the signer's chain and of the timestamp authority's chain); it is asked in {@code complete},
+         * after the timestamp. Ignored for B-B and B-T. By default {@link ValidationDataSource#online()}: the
+         * certificates' AIA, OCSP and CRL addresses over the default transport.
+         *
+         * @param validationDataSource the source
+         * @return this builder
+         */
+        public Builder validationDataSource(ValidationDataSource validationDataSource) {
+            this.validationDataSource = Objects.requireNonNull(validationDataSource, "validationDataSource");
             return this;
         }
 
@@ -158,6 +227,19 @@ public final class PadesSigner implements DocumentSigner {
         }
 
         /**
+         * Makes the signature visible: a rectangle on one page showing the signer, the signing time,
+         * the reason and the place (or the text given), with an optional image, drawn with an embedded
+         * font that renders Vietnamese. By default the signature is invisible.
+         *
+         * @param visibleSignature what to show and where
+         * @return this builder
+         */
+        public Builder visibleSignature(VisibleSignature visibleSignature) {
+            this.visibleSignature = Objects.requireNonNull(visibleSignature, "visibleSignature");
+            return this;
+        }
+
+        /**
          * Sets the clock that gives the signing time.
          *
          * @param clock the clock
@@ -172,8 +254,13 @@ public final class PadesSigner implements DocumentSigner {
          * Builds the signer.
          *
          * @return the signer
+         * @throws InvalidInputException naming {@code timestampClient} when B-T or B-LT has none
          */
         public PadesSigner build() {
+            if (level != SignatureLevel.B_B && timestampClient == null) {
+                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
+                        + ": set the timestamp authority's client with timestampClient(...)");
+            }
             return new PadesSigner(this);
         }
     }

@@ -52,7 +52,8 @@ public enum ReasonCode {
     /**
      * A PDF was changed by an incremental update after this signature: as a warning when the signed
      * pages are unchanged (a later signature, a form field or an annotation); the changed pages are
-     * reported as {@link #CONTENT_ALTERED}.
+     * reported as {@link #CONTENT_ALTERED}. An update that only adds or extends the document security
+     * store ({@code /DSS}, PAdES B-LT) is not a modification and is not reported.
      */
     MODIFIED_AFTER_SIGNING,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */

@@ -1,6 +1,5 @@
 package vn.govsdk.signing.internal.pades;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -19,7 +18,6 @@ import java.util.TimeZone;
 import javax.security.auth.x500.X500Principal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
@@ -54,6 +52,19 @@ public final class PdfSignatureBuilder {
     private final String fieldName;
     private final String reason;
     private final String location;
+    private VisibleAppearance visible;
+    private PadesLevel level = PadesLevel.B_B;
+
+    /**
+     * Sets what the level adds to B-B (signature timestamp, DSS).
+     *
+     * @param level the level support
+     * @return this builder
+     */
+    public PdfSignatureBuilder level(PadesLevel level) {
+        this.level = level;
+        return this;
+    }
 
     /**
      * Creates the builder.
@@ -73,6 +84,17 @@ public final class PdfSignatureBuilder {
     }
 
     /**
+     * Makes the signature visible (a widget with an appearance on one page).
+     *
+     * @param appearance what to show and where, or {@code null} for an invisible signature
+     * @return this builder
+     */
+    public PdfSignatureBuilder visible(VisibleAppearance appearance) {
+        this.visible = appearance;
+        return this;
+    }
+
+    /**
      * Prepares the signature.
      *
      * @param document the PDF
@@ -81,10 +103,9 @@ public final class PdfSignatureBuilder {
      */
     public PreparedSignature prepare(Document document, List<X509Certificate> chain) {
         Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        byte[] original = document.bytes();
-        byte[] revision;
-        int[] byteRange;
-        try (PDDocument pdf = Loader.loadPDF(original)) {
+        IncrementalRevision revision;
+        PdfSource source = source(document);
+        try (PDDocument pdf = Loader.loadPDF(source.randomAccess())) {
             String name = fieldName == null ? freeName(pdf) : checkFree(pdf, fieldName);
             PDSignature sig = new PDSignature();
             sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -103,49 +124,69 @@ public final class PdfSignatureBuilder {
             m.setTimeInMillis(signingTime.toEpochMilli());
             sig.setSignDate(m);
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(RESERVED);
+                options.setPreferredSignatureSize(level.reserved());
+                if (visible != null) {
+                    visible.apply(pdf, options, cn, signingTime, reason, location);
+                }
                 pdf.addSignature(sig, options);
                 PDAcroForm form = pdf.getDocumentCatalog().getAcroForm(null);
                 for (PDField f : form.getFields()) {
                     if (f instanceof PDSignatureField sf && sf.getSignature() != null
                             && sf.getSignature().getCOSObject() == sig.getCOSObject()) {
                         f.setPartialName(name);
+                        if (visible != null) {
+                            visible.finish(pdf, sf);
+                        }
                     }
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 2 * RESERVED + 4096);
                 // A classic cross-reference table for the update: PDFBox's cross-reference streams leave
                 // themselves out of their index, which qpdf reports as a wrong /Size.
                 pdf.getDocument().setIsXRefStream(false);
-                ExternalSigningSupport external = pdf.saveIncrementalForExternalSigning(out);
-                external.setSignature(new byte[0]);
-                revision = out.toByteArray();
+                revision = IncrementalRevision.save(source, pdf, sig::getByteRange);
             }
-            byteRange = sig.getByteRange();
         } catch (IOException e) {
             throw new SigningException("the PDF " + document.name() + " cannot be read or updated: " + e.getMessage(), e);
         }
-        ByteArrayOutputStream signedPart = new ByteArrayOutputStream(revision.length);
-        signedPart.write(revision, 0, byteRange[1]);
-        signedPart.write(revision, byteRange[2], byteRange[3]);
         PreparedSignature cms = new CmsEngine(SignaturePackaging.DETACHED, SignatureFormat.PADES, algorithm,
                 Clock.fixed(signingTime, ZoneOffset.UTC))
-                .prepare(Document.of(signedPart.toByteArray(), document.name(), "application/pdf"), chain);
+                .prepare(revision.signedContent(document.name()), chain);
         SigningAccess.PreparedData data = new SigningAccess.PreparedData(SignatureFormat.PADES,
-                SignaturePackaging.ENVELOPED, cms.level(), cms.algorithm(), cms.contentDigestAlgorithm(),
+                SignaturePackaging.ENVELOPED, level.level(), cms.algorithm(), cms.contentDigestAlgorithm(),
                 cms.certificateChain(), signingTime, document.name(), "application/pdf", cms.dataToSign());
-        int contentsAt = byteRange[1] + 1;
+        byte[] expectedDigest = messageDigest(cms.dataToSign());
         return SigningAccess.get().prepared(data, value -> {
             SignedDocument p7s = cms.complete(value);
-            byte[] der = p7s.bytes();
-            if (der.length > RESERVED) {
-                throw new SigningException("the CMS signature (" + der.length + " bytes) does not fit the " + RESERVED
-                        + " bytes reserved in the PDF");
+            byte[] der = level.extendCms(p7s.bytes());
+            int reserved = level.reserved();
+            if (der.length > reserved) {
+                throw new SigningException("the CMS signature" + (der.length > p7s.bytes().length ? " with its timestamp" : "")
+                        + " (" + der.length + " bytes) does not fit the " + reserved + " bytes reserved in the PDF "
+                        + document.name() + "; nothing was written");
             }
-            byte[] out = revision.clone();
             byte[] hex = HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(hex, 0, out, contentsAt, hex.length);
-            return SigningAccess.get().signed(data, "application/pdf", document.name(), out.length, o -> o.write(out));
+            byte[] contents = java.util.Arrays.copyOf(der, reserved);
+            byte[] dss = level.afterSignature(revision.signedRandomAccess(hex), contents, der, chain, document.name());
+            return SigningAccess.get().signed(data, "application/pdf", document.name(), revision.length() + dss.length, o -> {
+                revision.writeTo(o, hex, cms.contentDigestAlgorithm(), expectedDigest);
+                o.write(dss);
+            });
         });
+    }
+
+    private static PdfSource source(Document document) {
+        try {
+            return PdfSource.of(document);
+        } catch (IOException e) {
+            throw new SigningException("the PDF " + document.name() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The messageDigest attribute of DER signed attributes: what the written bytes must hash to. */
+    private static byte[] messageDigest(byte[] signedAttributes) {
+        org.bouncycastle.asn1.cms.AttributeTable table = new org.bouncycastle.asn1.cms.AttributeTable(
+                org.bouncycastle.asn1.ASN1Set.getInstance(signedAttributes));
+        org.bouncycastle.asn1.cms.Attribute md = table.get(org.bouncycastle.asn1.cms.CMSAttributes.messageDigest);
+        return org.bouncycastle.asn1.ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
     }
 
     private static String freeName(PDDocument pdf) {

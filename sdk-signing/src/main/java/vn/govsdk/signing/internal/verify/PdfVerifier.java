@@ -1,6 +1,5 @@
 package vn.govsdk.signing.internal.verify;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,11 +7,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,6 +26,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.SignatureReport;
@@ -27,11 +34,12 @@ import vn.govsdk.signing.verify.SignatureReport;
 /**
  * Verifies the signatures of a PDF (PAdES and PKCS#7 in PDF): each signature's byte range must
  * cover the whole revision it signed but its own {@code /Contents}, the CMS is verified over those
- * bytes, and later incremental updates are compared page by page with the signed revision.
+ * bytes, and later incremental updates are compared page by page with the signed revision. A PDF
+ * file is read at random (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
  */
 public final class PdfVerifier {
 
-    /** PDFs above this size are refused (read into memory). */
+    /** PDFs in memory or streamed above this size are refused; a file is read at random and by ranges, never whole. */
     static final long MAX_SIZE = 512L * 1024 * 1024;
 
     private final CmsVerifier cms;
@@ -53,13 +61,19 @@ public final class PdfVerifier {
      * @return the reports, in the order of the signature fields
      */
     public FormatResult verify(Document signed, Instant validationTime) {
-        if (signed.size().orElse(0) > MAX_SIZE) {
+        if (signed.file().isEmpty() && signed.size().orElse(0) > MAX_SIZE) {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF is larger than "
                     + (MAX_SIZE >> 20) + " MB, the most the verifier reads"));
         }
-        byte[] pdf = signed.bytes();
         List<SignatureReport> reports = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        PdfBytes pdf;
+        try {
+            pdf = PdfBytes.of(signed);
+        } catch (IOException e) {
+            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.open())) {
+            PdfDss dss = PdfDss.read(doc);
             int index = 0;
             for (PDSignatureField field : doc.getSignatureFields()) {
                 PDSignature sig = field.getSignature();
@@ -67,7 +81,8 @@ public final class PdfVerifier {
                     continue; // an empty field waiting for a signature
                 }
                 index++;
-                reports.add(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index, validationTime));
+                reports.add(withLevel(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index,
+                        validationTime, dss), dss));
             }
             if (reports.isEmpty()) {
                 return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the PDF holds no signature"));
@@ -78,8 +93,8 @@ public final class PdfVerifier {
         return new FormatResult(reports, List.of());
     }
 
-    private SignatureReport verifyOne(String name, byte[] pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
-            Instant validationTime) throws IOException {
+    private SignatureReport verifyOne(String name, PdfBytes pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
+            Instant validationTime, PdfDss dss) throws IOException {
         String subFilter = sig.getSubFilter();
         String label = "signature " + index + " (field '" + fieldName + "')";
         COSBase brBase = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
@@ -96,55 +111,85 @@ public final class PdfVerifier {
         }
         long gapStart = r[0] + r[1];
         long end = r[2] + r[3];
-        if (r[0] != 0 || r[1] < 0 || r[3] < 0 || r[2] <= gapStart || end > pdf.length) {
+        if (r[0] != 0 || r[1] < 0 || r[3] < 0 || r[2] <= gapStart || end > pdf.length()) {
             return fail(ReasonCode.STRUCTURE_INVALID, label + " has a /ByteRange " + Arrays.toString(r)
                     + " that does not start at the beginning of the file or lies outside it");
         }
         // The gap must be exactly the hex string of /Contents: '<' hex '>' and nothing else left unsigned.
-        if (pdf[(int) gapStart] != '<' || pdf[(int) r[2] - 1] != '>') {
-            return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not its "
-                    + "/Contents; unsigned bytes could be changed unnoticed");
-        }
-        for (long i = gapStart + 1; i < r[2] - 1; i++) {
-            int c = pdf[(int) i];
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-                return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are not "
-                        + "only the hexadecimal /Contents");
-            }
+        String gap = gapProblem(pdf, gapStart, r[2]);
+        if (gap != null) {
+            return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are " + gap);
         }
         byte[] cmsBytes = contents.getBytes();
         byte[] trimmed = trimDer(cmsBytes);
-        ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
-        signedBytes.write(pdf, 0, (int) r[1]);
-        signedBytes.write(pdf, (int) r[2], (int) r[3]);
         Calendar m = sig.getSignDate();
         Instant claimed = m == null ? null : m.toInstant();
         FormatResult fr = cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
-                Document.of(signedBytes.toByteArray(), name + " (revision signed by signature " + index + ")",
-                        "application/pdf"),
-                validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed));
+                pdf.signedRanges(name + " (revision signed by signature " + index + ")", r[1], r[2], r[3]),
+                validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed),
+                // The DSS (PAdES B-LT) and Adobe's revocation archive: used for chains and revocation without the network.
+                PdfDss.toEmbedded(dss.data().merge(PdfDss.fromAdobeArchive(trimmed))));
         if (fr.signatures().isEmpty()) {
             Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
             return fail(reason.code(), label + ": " + reason.message());
         }
         SignatureReport.Builder report = fr.signatures().get(0).toBuilder().signatureId(fieldName);
-        if (end == pdf.length) {
+        if (end == pdf.length()) {
             return report.build();
         }
         // An incremental update after the signature: compare the signed revision's pages with the current ones.
-        String change = changedPages(Arrays.copyOf(pdf, (int) end), doc);
+        String change = changedPages(pdf, end, doc);
+        if (change == null && onlyValidationDataAdded(pdf.revision(end), doc)) {
+            // PAdES B-LT: the document security store added after signing is not a modification (EN 319 142-1, 5.4).
+            return report.build();
+        }
         if (change != null) {
             return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
                     + " by an incremental update: " + change).build();
         }
         return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
-                + (pdf.length - end) + " bytes appended: a later signature, form data or annotations); the signed "
+                + (pdf.length() - end) + " bytes appended: a later signature, form data or annotations); the signed "
                 + "pages are unchanged").build();
     }
 
+    /**
+     * Names the baseline level the PDF shows for a signature: B-T with a signature timestamp, B-LT when the
+     * document security store also holds validation data (ETSI EN 319 142-1, 6.3).
+     */
+    private static SignatureReport withLevel(SignatureReport report, PdfDss dss) {
+        if (report.level() != SignatureLevel.B_B && report.level() != SignatureLevel.B_T || report.timestamp().isEmpty()) {
+            return report;
+        }
+        return report.toBuilder().level(dss.isEmpty() ? SignatureLevel.B_T : SignatureLevel.B_LT).build();
+    }
+
+    /**
+     * Checks that the gap between the byte ranges is exactly the hexadecimal string of /Contents,
+     * {@code '<' hex '>'}, and nothing else left unsigned; read as a stream, since the file says how long it is.
+     */
+    private static String gapProblem(PdfBytes pdf, long from, long to) throws IOException {
+        try (InputStream in = pdf.range(from, to - from)) {
+            byte[] buf = new byte[8192];
+            long at = from;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++, at++) {
+                    int c = buf[i];
+                    boolean ok = at == from ? c == '<' : at == to - 1 ? c == '>'
+                            : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+                    if (!ok) {
+                        return at == from || at == to - 1 ? "not its /Contents; unsigned bytes could be changed unnoticed"
+                                : "not only the hexadecimal /Contents";
+                    }
+                }
+            }
+            return at == to ? null : "beyond the end of the file";
+        }
+    }
+
     /** Returns a description of the first page that differs, or {@code null} when the pages are the same. */
-    private static String changedPages(byte[] revision, PDDocument current) {
-        try (PDDocument old = Loader.loadPDF(revision)) {
+    private static String changedPages(PdfBytes pdf, long end, PDDocument current) {
+        try (PDDocument old = Loader.loadPDF(pdf.revision(end))) {
             if (old.getNumberOfPages() != current.getNumberOfPages()) {
                 return "it had " + old.getNumberOfPages() + " pages and now has " + current.getNumberOfPages();
             }
@@ -157,6 +202,161 @@ public final class PdfVerifier {
         } catch (IOException e) {
             return "the signed revision cannot be read (" + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Whether the updates after the signed revision did nothing but add validation data: no object of
+     * the signed revision was redefined but the catalog, whose entries other than {@code /DSS} (and the
+     * {@code /Extensions} that may announce it) are the same, so every new object hangs below the DSS.
+     */
+    static boolean onlyValidationDataAdded(org.apache.pdfbox.io.RandomAccessRead revision, PDDocument current) {
+        try (PDDocument old = Loader.loadPDF(revision)) {
+            COSDictionary oldTrailer = old.getDocument().getTrailer();
+            COSDictionary curTrailer = current.getDocument().getTrailer();
+            COSObjectKey root = key(oldTrailer.getItem(COSName.ROOT));
+            if (root == null || !root.equals(key(curTrailer.getItem(COSName.ROOT)))
+                    || !same(oldTrailer.getItem(COSName.INFO), curTrailer.getItem(COSName.INFO))
+                    || !same(oldTrailer.getItem(COSName.ENCRYPT), curTrailer.getItem(COSName.ENCRYPT))) {
+                return false;
+            }
+            COSDictionary oldCatalog = old.getDocumentCatalog().getCOSObject();
+            Set<COSObjectKey> mayChange = dssStructure(oldCatalog.getItem(DSS));
+            mayChange.add(root);
+            Map<COSObjectKey, Long> before = old.getDocument().getXrefTable();
+            Map<COSObjectKey, Long> after = current.getDocument().getXrefTable();
+            for (Map.Entry<COSObjectKey, Long> e : before.entrySet()) {
+                if (!e.getValue().equals(after.get(e.getKey()))
+                        && (!mayChange.contains(e.getKey()) || !e.getKey().equals(root) && !stillDssLike(current, e.getKey()))) {
+                    return false;
+                }
+            }
+            COSDictionary curCatalog = current.getDocumentCatalog().getCOSObject();
+            if (curCatalog.getCOSDictionary(DSS) == null) {
+                return false;
+            }
+            Set<COSName> keys = new HashSet<>(oldCatalog.keySet());
+            keys.addAll(curCatalog.keySet());
+            keys.removeAll(Set.of(DSS, EXTENSIONS));
+            for (COSName k : keys) {
+                if (!same(oldCatalog.getItem(k), curCatalog.getItem(k))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The indirect objects of an existing DSS that a later DSS update redefines to extend it: the DSS, its
+     * arrays, the VRI dictionary, its entries and their arrays (never the streams holding the data, and
+     * never a dictionary typed as anything else, such as a page).
+     */
+    private static Set<COSObjectKey> dssStructure(COSBase dss) {
+        Set<COSObjectKey> out = new HashSet<>();
+        COSDictionary d = dssDictionary(dss, out);
+        if (d == null) {
+            return out;
+        }
+        for (COSName k : List.of(COSName.getPDFName("Certs"), COSName.getPDFName("OCSPs"), COSName.getPDFName("CRLs"))) {
+            addKey(d.getItem(k), out, COSArray.class);
+        }
+        COSDictionary vri = dssDictionary(d.getItem(COSName.getPDFName("VRI")), out);
+        if (vri != null) {
+            for (COSName k : vri.keySet()) {
+                COSDictionary entry = dssDictionary(vri.getItem(k), out);
+                if (entry != null) {
+                    for (COSName a : entry.keySet()) {
+                        addKey(entry.getItem(a), out, COSArray.class);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a redefined object of the old DSS is still DSS structure: an array of streams (not, say, a
+     * page's annotation array the DSS happened to share) or a dictionary typed DSS or VRI, or untyped.
+     */
+    private static boolean stillDssLike(PDDocument current, COSObjectKey key) {
+        COSObject o = current.getDocument().getObjectFromPool(key);
+        COSBase v = o == null ? null : o.getObject();
+        if (v instanceof COSArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!(a.getObject(i) instanceof COSStream)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return v instanceof COSDictionary && !(v instanceof COSStream) && dssDictionary(v, new HashSet<>()) != null;
+    }
+
+    private static COSDictionary dssDictionary(COSBase b, Set<COSObjectKey> keys) {
+        COSBase v = b instanceof COSObject o ? o.getObject() : b;
+        if (!(v instanceof COSDictionary d) || v instanceof COSStream) {
+            return null;
+        }
+        COSName type = d.getCOSName(COSName.TYPE);
+        if (type != null && !type.getName().equals("DSS") && !type.getName().equals("VRI")) {
+            return null;
+        }
+        if (b instanceof COSObject o && o.getKey() != null) {
+            keys.add(o.getKey());
+        }
+        return d;
+    }
+
+    private static void addKey(COSBase b, Set<COSObjectKey> keys, Class<? extends COSBase> kind) {
+        if (b instanceof COSObject o && o.getKey() != null && kind.isInstance(o.getObject())) {
+            keys.add(o.getKey());
+        }
+    }
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName EXTENSIONS = COSName.getPDFName("Extensions");
+
+    private static COSObjectKey key(COSBase b) {
+        return b instanceof COSObject o ? o.getKey() : null;
+    }
+
+    /** Structural equality of direct objects; indirect references are equal when they name the same object. */
+    private static boolean same(COSBase a, COSBase b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof COSObject || b instanceof COSObject) {
+            return a instanceof COSObject oa && b instanceof COSObject ob && oa.getKey() != null
+                    && oa.getKey().equals(ob.getKey());
+        }
+        if (a instanceof COSStream || b instanceof COSStream) {
+            return false; // a direct stream cannot be compared safely here
+        }
+        if (a instanceof COSDictionary da && b instanceof COSDictionary db) {
+            if (!da.keySet().equals(db.keySet())) {
+                return false;
+            }
+            for (COSName k : da.keySet()) {
+                if (!same(da.getItem(k), db.getItem(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof COSArray aa && b instanceof COSArray ab) {
+            if (aa.size() != ab.size()) {
+                return false;
+            }
+            for (int i = 0; i < aa.size(); i++) {
+                if (!same(aa.get(i), ab.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.getClass() == b.getClass() && a.equals(b);
     }
 
     private static byte[] pageDigest(PDPage page) throws IOException {
