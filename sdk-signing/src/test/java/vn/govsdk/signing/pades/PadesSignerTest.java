@@ -64,9 +64,14 @@ class PadesSignerTest {
             int[] br = sig.getByteRange();
             assertThat(br[0]).isZero();
             assertThat(br[2] + br[3]).isEqualTo(out.length);
-            assertThat(br[2] - br[1]).isEqualTo(2 * 32 * 1024 + 2); // the reserved hex string and its brackets
+            // The reserved hex string and its brackets: sized to the chain (whole kilobytes, at least 8 KB), far
+            // under the fixed 32 KB earlier versions reserved, and still room for the CMS.
+            int reservedBytes = (br[2] - br[1] - 2) / 2;
+            assertThat(reservedBytes % 1024).isZero();
+            assertThat(reservedBytes).isBetween(8 * 1024, 16 * 1024);
             assertThat(doc.getSignatureFields().get(0).getFullyQualifiedName()).isEqualTo("Signature1");
             byte[] contents = sig.getContents(out);
+            assertThat(contents.length).isEqualTo(reservedBytes);
             ByteArrayOutputStream signedBytes = new ByteArrayOutputStream();
             signedBytes.write(out, 0, br[1]);
             signedBytes.write(out, br[2], br[3]);

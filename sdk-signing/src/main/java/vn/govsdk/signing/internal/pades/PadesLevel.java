@@ -1,7 +1,11 @@
 package vn.govsdk.signing.internal.pades;
 
 import java.io.IOException;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.io.RandomAccessRead;
@@ -32,8 +36,8 @@ import vn.govsdk.signing.timestamp.TimestampToken;
  */
 public final class PadesLevel {
 
-    /** Bytes reserved for a timestamped CMS: the B-B reserve plus room for a token and its certificates. */
-    public static final int RESERVED_TIMESTAMPED = PdfSignatureBuilder.RESERVED + 16 * 1024;
+    /** The least reserved for a timestamped CMS: room for the chain, a token and the TSA's certificates. */
+    public static final int RESERVED_TIMESTAMPED = 48 * 1024;
 
     /** Level B-B: nothing added. */
     public static final PadesLevel B_B = new PadesLevel(SignatureLevel.B_B, null, null);
@@ -81,12 +85,38 @@ public final class PadesLevel {
     }
 
     /**
-     * Returns the bytes to reserve for {@code /Contents}.
+     * Returns the bytes to reserve for {@code /Contents}. At B-B that is what the CMS can hold: the chain's
+     * certificates, the signature value (twice, for safety) and 4 KB for the signed attributes and the
+     * structure, at least 8 KB. PDFBox writes the reserve as hexadecimal digits one at a time, so a
+     * reserve sized to the chain rather than a fixed 32 KB is most of what keeps B-B signing cheap. At B-T
+     * and B-LT the token's size is known only once the authority answers, so the reserve is that plus
+     * 16 KB, at least {@link #RESERVED_TIMESTAMPED}.
      *
+     * @param chain the certificate chain the CMS will carry, signer first
      * @return the size of the reserved space (written as twice as many hexadecimal digits)
      */
-    public int reserved() {
-        return level == SignatureLevel.B_B ? PdfSignatureBuilder.RESERVED : RESERVED_TIMESTAMPED;
+    public int reserved(List<X509Certificate> chain) {
+        long bytes = 4096;
+        for (X509Certificate c : chain) {
+            try {
+                bytes += c.getEncoded().length;
+            } catch (CertificateEncodingException e) {
+                bytes += 8192;
+            }
+        }
+        bytes += 2L * signatureBytes(chain.get(0).getPublicKey());
+        int base = (int) Math.max(8192, (bytes + 1023) / 1024 * 1024);
+        return level == SignatureLevel.B_B ? base : Math.max(RESERVED_TIMESTAMPED, base + 16 * 1024);
+    }
+
+    private static int signatureBytes(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return (rsa.getModulus().bitLength() + 7) / 8;
+        }
+        if (key instanceof ECPublicKey ec) {
+            return 2 * ((ec.getParams().getCurve().getField().getFieldSize() + 7) / 8) + 16;
+        }
+        return 1024;
     }
 
     /**

@@ -42,9 +42,6 @@ import vn.govsdk.signing.internal.cades.CmsEngine;
  */
 public final class PdfSignatureBuilder {
 
-    /** Bytes reserved for the CMS signature (written as twice as many hexadecimal digits). */
-    public static final int RESERVED = 32 * 1024;
-
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final SignatureAlgorithm algorithm;
@@ -124,7 +121,7 @@ public final class PdfSignatureBuilder {
             m.setTimeInMillis(signingTime.toEpochMilli());
             sig.setSignDate(m);
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(level.reserved());
+                options.setPreferredSignatureSize(level.reserved(chain));
                 if (visible != null) {
                     visible.apply(pdf, options, cn, signingTime, reason, location);
                 }
@@ -157,7 +154,7 @@ public final class PdfSignatureBuilder {
         return SigningAccess.get().prepared(data, value -> {
             SignedDocument p7s = cms.complete(value);
             byte[] der = level.extendCms(p7s.bytes());
-            int reserved = level.reserved();
+            int reserved = level.reserved(chain);
             if (der.length > reserved) {
                 throw new SigningException("the CMS signature" + (der.length > p7s.bytes().length ? " with its timestamp" : "")
                         + " (" + der.length + " bytes) does not fit the " + reserved + " bytes reserved in the PDF "
