@@ -169,9 +169,9 @@ final class SignCommand implements Callable<Integer> {
                 throw new InvalidInputException("--tsa", "is required for --level " + level.toUpperCase(Locale.ROOT)
                         + ": give the timestamp authority's URL, for example --tsa http://tsa.ca.gov.vn");
             }
-            if (!f.equals("cades") && !f.equals("pades")) {
+            if (!f.equals("cades") && !f.equals("pades") && !f.equals("xades")) {
                 throw new InvalidInputException("--level", level.toUpperCase(Locale.ROOT) + " is available for "
-                        + "--format cades and pades in this version; " + f + " signs at level B");
+                        + "--format cades, xades and pades in this version; " + f + " signs at level B");
             }
             vn.govsdk.signing.timestamp.TimestampClient.Builder tb = vn.govsdk.signing.timestamp.TimestampClient.builder();
             for (String url : tsa) {
@@ -193,7 +193,13 @@ final class SignCommand implements Callable<Integer> {
             pades.refuseUnlessPades(format);
         }
         return switch (f) {
-            case "xades" -> XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p).build();
+            case "xades" -> {
+                XadesSigner.Builder xb = XadesSigner.builder().packaging(p == null ? SignaturePackaging.ENVELOPED : p);
+                if (timestamps != null) {
+                    xb.level(lvl).timestampClient(timestamps);
+                }
+                yield xb.build();
+            }
             case "cades", "pkcs7" -> {
                 CadesSigner.Builder cb = CadesSigner.builder().packaging(p == null ? SignaturePackaging.DETACHED : p)
                         .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7

@@ -220,4 +220,28 @@ class SignVerifyCommandTest {
         assertThat(lta.err()).contains("--level");
         assertThat(Files.exists(dir.resolve("x.p7s"))).isFalse();
     }
+
+    @Test
+    void xadesAtLevelLtWithTheMockTsaVerifiesOffline() throws Exception {
+        files();
+        String tsaUrl = platform.baseUrl("/pki/tsa").toString();
+        CliRunner lt = CliRunner.run("sign", "--format", "xades", "--level", "LT", "--tsa", tsaUrl, "--in", p("hoso.xml"),
+                "--out", p("hoso-lt.xml"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(lt.exitCode()).as(lt.err()).isZero();
+        assertThat(lt.out()).contains("XAdES B-LT");
+        assertThat(Files.readString(dir.resolve("hoso-lt.xml"))).contains("<xades:SignatureTimeStamp")
+                .contains("<xades:RevocationValues");
+        int before = platform.journal().count("/pki");
+        CliRunner v = CliRunner.run("verify", "--in", p("hoso-lt.xml"), "--trust", p("root.pem"), "--no-default-trust",
+                "--offline");
+        assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).contains("VALID").contains("XAdES B-LT");
+        assertThat(platform.journal().count("/pki")).isEqualTo(before);
+
+        CliRunner noTsa = CliRunner.run("sign", "--format", "xades", "--level", "T", "--in", p("hoso.xml"),
+                "--out", p("x.xml"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
+        assertThat(noTsa.exitCode()).isEqualTo(2);
+        assertThat(noTsa.err()).contains("--tsa");
+        assertThat(Files.exists(dir.resolve("x.xml"))).isFalse();
+    }
 }

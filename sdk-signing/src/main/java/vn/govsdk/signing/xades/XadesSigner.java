@@ -13,13 +13,36 @@ import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
+import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.internal.xades.XadesEngine;
+import vn.govsdk.signing.timestamp.TimestampClient;
 
 /**
- * Makes XAdES baseline B-B signatures (ETSI EN 319 132-1): an XML signature whose signed properties
+ * Makes XAdES baseline signatures (ETSI EN 319 132-1): an XML signature whose signed properties
  * hold the signing time (UTC), the signing certificate's digest ({@code SigningCertificateV2}) and the
  * format of the signed data ({@code DataObjectFormat}).
  *
+ * <p>Levels ({@link Builder#level(SignatureLevel)}):
+ * <ul>
+ *   <li>B-B (default): the signed properties above.</li>
+ *   <li>B-T: adds {@code xades:UnsignedProperties/xades:UnsignedSignatureProperties/xades:SignatureTimeStamp}:
+ *       an RFC 3161 token (timestamp, dấu thời gian) from the {@link Builder#timestampClient(TimestampClient)
+ *       timestamp client} over the hash (the signer's digest algorithm) of the {@code ds:SignatureValue}
+ *       element canonicalised with the signature's canonicalization method, which the timestamp names in its
+ *       {@code ds:CanonicalizationMethod}.</li>
+ *   <li>B-LT: B-T plus {@code xades:CertificateValues} (every certificate of the signer's chain that is not
+ *       already in {@code ds:KeyInfo}, and the timestamp authority's chain) and {@code xades:RevocationValues}
+ *       (OCSP responses in {@code OCSPValues}, CRLs in {@code CRLValues}) from the
+ *       {@link Builder#validationDataSource(ValidationDataSource) validation data source}, for the signer's
+ *       chain and the timestamp authority's chain. The timestamp authority's validation data is folded into
+ *       these same two elements; {@code xadesv141:TimeStampValidationData} is not written (the verifier
+ *       reads it when others write it).</li>
+ * </ul>
+ * The timestamp and the validation data are obtained inside {@link PreparedSignature#complete(byte[])},
+ * after the signature value has been checked, so a remote signer's value is timestamped only when it is
+ * right.
+ *
+ * <p>Packaging ({@link Builder#packaging(SignaturePackaging)}):
  * <ul>
  *   <li>{@link SignaturePackaging#ENVELOPED}: the signature becomes the last child of the document's
  *       root element; the document's own bytes are kept exactly as they were (the signature is inserted
@@ -48,6 +71,8 @@ public final class XadesSigner implements DocumentSigner {
     private final String signedElementId;
     private final SignatureLevel level;
     private final Clock clock;
+    private final TimestampClient timestampClient;
+    private final ValidationDataSource validationDataSource;
 
     private XadesSigner(Builder b) {
         this.packaging = b.packaging;
@@ -57,6 +82,9 @@ public final class XadesSigner implements DocumentSigner {
         this.signedElementId = b.signedElementId;
         this.level = b.level;
         this.clock = b.clock;
+        this.timestampClient = b.timestampClient;
+        this.validationDataSource = b.level == SignatureLevel.B_LT
+                ? (b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online()) : null;
     }
 
     /**
@@ -88,12 +116,22 @@ public final class XadesSigner implements DocumentSigner {
         return canonicalization;
     }
 
+    /**
+     * Returns the baseline level the signer makes.
+     *
+     * @return the level
+     */
+    public SignatureLevel level() {
+        return level;
+    }
+
     @Override
     public PreparedSignature prepare(Document document, List<X509Certificate> certificateChain) {
         if (document == null) {
             throw new InvalidInputException("document", "must not be null");
         }
-        return new XadesEngine(packaging, canonicalization, algorithm, digestAlgorithm, signedElementId, level, clock)
+        return new XadesEngine(packaging, canonicalization, algorithm, digestAlgorithm, signedElementId, level, clock,
+                timestampClient, validationDataSource)
                 .prepare(document, certificateChain);
     }
 
@@ -112,6 +150,8 @@ public final class XadesSigner implements DocumentSigner {
         private String signedElementId;
         private SignatureLevel level = SignatureLevel.B_B;
         private Clock clock = Clock.systemUTC();
+        private TimestampClient timestampClient;
+        private ValidationDataSource validationDataSource;
 
         private Builder() {
         }
@@ -178,20 +218,50 @@ public final class XadesSigner implements DocumentSigner {
         }
 
         /**
-         * Sets the level. This version makes B-B; B-T and B-LT need a timestamp authority and arrive
-         * with it.
+         * Sets the baseline level: B-B (default), B-T (needs a {@link #timestampClient(TimestampClient)
+         * timestamp client}) or B-LT (also embeds validation data, from the
+         * {@link #validationDataSource(ValidationDataSource) validation data source}).
          *
          * @param level the level
          * @return this builder
-         * @throws InvalidInputException for any level but B-B
+         * @throws InvalidInputException for {@link SignatureLevel#B_LTA} (archive timestamps are not made yet)
+         *         and {@link SignatureLevel#NONE}
          */
         public Builder level(SignatureLevel level) {
             Objects.requireNonNull(level, "level");
-            if (level != SignatureLevel.B_B) {
-                throw new InvalidInputException("level", "must be B-B in this version; " + level.displayName()
-                        + " needs a timestamp authority, which is not supported yet");
+            if (level == SignatureLevel.B_LTA) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps) is not "
+                        + "supported yet");
+            }
+            if (level == SignatureLevel.NONE) {
+                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a XAdES signature always has a "
+                        + "baseline level");
             }
             this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets the client that obtains the signature timestamp for levels B-T and B-LT.
+         *
+         * @param timestampClient the client of one or more timestamp authorities (TSA)
+         * @return this builder
+         */
+        public Builder timestampClient(TimestampClient timestampClient) {
+            this.timestampClient = Objects.requireNonNull(timestampClient, "timestampClient");
+            return this;
+        }
+
+        /**
+         * Sets where the validation data of level B-LT comes from (the certificates and OCSP/CRL answers
+         * for the signer's chain and the timestamp authority's chain). By default
+         * {@link ValidationDataSource#online()}: the certificates' AIA and CRL distribution point URLs.
+         *
+         * @param validationDataSource the source
+         * @return this builder
+         */
+        public Builder validationDataSource(ValidationDataSource validationDataSource) {
+            this.validationDataSource = Objects.requireNonNull(validationDataSource, "validationDataSource");
             return this;
         }
 
@@ -210,9 +280,14 @@ public final class XadesSigner implements DocumentSigner {
          * Builds the signer.
          *
          * @return the signer
-         * @throws InvalidInputException if the settings contradict each other
+         * @throws InvalidInputException if the settings contradict each other, or naming {@code timestampClient}
+         *         when level B-T or B-LT has none
          */
         public XadesSigner build() {
+            if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && timestampClient == null) {
+                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
+                        + " (the signature timestamp comes from a timestamp authority)");
+            }
             if (signedElementId != null && packaging != SignaturePackaging.ENVELOPED) {
                 throw new InvalidInputException("signedElementId", "applies to enveloped signatures only");
             }

@@ -610,20 +610,45 @@ public final class CmsVerifier {
         if (attr == null) {
             return null;
         }
-        List<Reason> reasons = new ArrayList<>();
         byte[] token;
-        TSTInfo info;
         try {
             token = attr.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException | RuntimeException e) {
+            return unreadableTimestamp(e);
+        }
+        return timestamp(token, si.getEncryptedDigest().getOctets(), validationTime, data);
+    }
+
+    private static TimestampReport unreadableTimestamp(Exception e) {
+        return new TimestampReport(null, null, vn.govsdk.signing.verify.Integrity.BROKEN, ChainStatus.UNTRUSTED, null,
+                null, List.of(new Reason(ReasonCode.MALFORMED, "the signature timestamp cannot be read: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+    }
+
+    /**
+     * Verifies an RFC 3161 timestamp token over some data: the token as CMS signed data (the TSA's
+     * signature and chain, through the same checks as any signer, but without looking for timestamps
+     * inside it), its content type, and its message imprint against the hash of {@code stamped}. Other
+     * formats call this with what their timestamp covers (XAdES: the canonical {@code ds:SignatureValue}).
+     *
+     * @param token the DER {@code TimeStampToken} (a CMS {@code ContentInfo})
+     * @param stamped the bytes whose hash the token must cover
+     * @param validationTime now
+     * @param data validation data the enclosing signature embeds, for the TSA's chain, or
+     *     {@link EmbeddedValidationData#NONE}
+     * @return the timestamp's verdict
+     */
+    public TimestampReport timestamp(byte[] token, byte[] stamped, Instant validationTime, EmbeddedValidationData data) {
+        List<Reason> reasons = new ArrayList<>();
+        TSTInfo info;
+        try {
             SignedData tsd = parse(token);
             if (!PKCSObjectIdentifiers.id_ct_TSTInfo.equals(tsd.getEncapContentInfo().getContentType())) {
                 throw new IOException("its content is not TSTInfo");
             }
             info = TSTInfo.getInstance(ASN1OctetString.getInstance(tsd.getEncapContentInfo().getContent()).getOctets());
         } catch (IOException | RuntimeException e) {
-            return new TimestampReport(null, null, vn.govsdk.signing.verify.Integrity.BROKEN, ChainStatus.UNTRUSTED, null,
-                    null, List.of(new Reason(ReasonCode.MALFORMED, "the signature timestamp cannot be read: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+            return unreadableTimestamp(e);
         }
         Instant time;
         try {
@@ -643,7 +668,7 @@ public final class CmsVerifier {
         try {
             DigestAlgorithm imprintAlg = DigestAlgorithm.fromName(
                     info.getMessageImprint().getHashAlgorithm().getAlgorithm().getId());
-            byte[] expected = imprintAlg.digest(si.getEncryptedDigest().getOctets());
+            byte[] expected = imprintAlg.digest(stamped);
             if (!Arrays.equals(expected, info.getMessageImprint().getHashedMessage())) {
                 intact = false;
                 reasons.add(new Reason(ReasonCode.CONTENT_ALTERED, "the signature timestamp does not cover this "

@@ -41,6 +41,7 @@ import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.SignatureReport;
 import vn.govsdk.signing.verify.SignedContent;
+import vn.govsdk.signing.verify.TimestampReport;
 
 /**
  * Verifies XML signatures (XMLDSig and XAdES) with Santuario's secure validation, after checks of its
@@ -66,8 +67,22 @@ public final class XmlVerifier {
             "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
             "http://www.w3.org/2000/09/xmldsig#base64");
 
+    /** At most this many certificates, OCSP responses or CRLs in the unsigned properties, each kind. */
+    static final int MAX_VALIDATION_VALUES = 50;
+    /** The largest timestamp token or OCSP response accepted, in bytes. */
+    static final int MAX_TOKEN_BYTES = 64 * 1024;
+    /** The largest embedded CRL accepted, in bytes. */
+    static final int MAX_CRL_BYTES = 8 * 1024 * 1024;
+    /** The largest total of embedded validation data accepted, in bytes. */
+    static final int MAX_VALIDATION_BYTES = 32 * 1024 * 1024;
+
+    /** The default canonicalization of a XAdES timestamp without ds:CanonicalizationMethod (EN 319 132-1 5.1.4). */
+    private static final String DEFAULT_TIMESTAMP_C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
+
     private final CertificateValidator validator;
     private final boolean dotNetEnveloped;
+    /** The CMS verifier whose timestamp check the XAdES signature timestamp goes through. */
+    private final CmsVerifier cms;
 
     /**
      * Creates the verifier.
@@ -87,6 +102,7 @@ public final class XmlVerifier {
     public XmlVerifier(CertificateValidator validator, boolean dotNetEnveloped) {
         this.validator = validator;
         this.dotNetEnveloped = dotNetEnveloped;
+        this.cms = new CmsVerifier(validator);
         XmlSec.init();
     }
 
@@ -323,13 +339,26 @@ public final class XmlVerifier {
                         + "that this signature does not have").build();
             }
         }
+        // 3b. XAdES unsigned properties (B-T, B-LT): only in this signature's one QualifyingProperties.
+        Unsigned unsigned = Unsigned.NONE;
         if (xades != null) {
-            report.level(xades.hasSigningCertificate() && xades.signingTime() != null ? SignatureLevel.B_B : SignatureLevel.NONE);
-            report.signingTime(xades.signingTime());
-            if (xades.hasSignatureTimestamp()) {
-                report.warning(ReasonCode.STRUCTURE_INVALID, "the signature carries a signature timestamp, which this "
-                        + "version does not verify; the signing time is the signer's claim");
+            Element qp = (Element) referenced.get(signedPropertiesRef).getParentNode();
+            String problem = unsignedStructure(dom, sigEl, qp, sigId);
+            if (problem != null) {
+                return report.invalid(ReasonCode.UNSAFE_CONTENT, problem).build();
             }
+            try {
+                unsigned = Unsigned.read(qp);
+            } catch (IllegalArgumentException e) {
+                return report.invalid(ReasonCode.STRUCTURE_INVALID, "the XAdES unsigned properties cannot be read: "
+                        + e.getMessage()).build();
+            }
+        }
+        if (xades != null) {
+            boolean baseline = xades.hasSigningCertificate() && xades.signingTime() != null;
+            report.level(!baseline ? SignatureLevel.NONE : unsigned.timestamp() == null ? SignatureLevel.B_B
+                    : unsigned.hasValidationData() ? SignatureLevel.B_LT : SignatureLevel.B_T);
+            report.signingTime(xades.signingTime());
         }
         SignatureReport.Builder formatted = report;
         // 4. The signer's certificate.
@@ -506,8 +535,263 @@ public final class XmlVerifier {
         if (xades == null) {
             formatted.signingTime(plainSigningTime(sigEl, referenced.values()));
         }
-        validator.validate(formatted, signer, certs, formatted.signingTime(), validationTime, legacy);
+        // 8a. The signature timestamp: over the canonical ds:SignatureValue, checked by the CMS timestamp code.
+        Instant proven = null;
+        if (unsigned.timestamp() != null) {
+            TimestampReport ts = signatureTimestamp(sigEl, unsigned, validationTime);
+            formatted.timestamp(ts);
+            if (ts.integrity() != vn.govsdk.signing.verify.Integrity.INTACT) {
+                formatted.invalid(ReasonCode.CONTENT_ALTERED, "the XAdES signature timestamp is not valid for this "
+                        + "signature: " + ts.reasons().stream().map(Reason::message).collect(java.util.stream.Collectors
+                        .joining("; ")));
+            } else if (ts.provesTime()) {
+                proven = ts.time();
+                if (formatted.signingTime() != null && ts.time().isBefore(formatted.signingTime()
+                        .minus(java.time.Duration.ofMinutes(5)))) {
+                    formatted.invalid(ReasonCode.STRUCTURE_INVALID, "the signature timestamp (" + ts.time() + ") is "
+                            + "earlier than the signing time the signature claims (" + formatted.signingTime()
+                            + "); a timestamp cannot precede the signature it covers");
+                }
+            } else {
+                formatted.warning(ReasonCode.UNTRUSTED_CHAIN, "the XAdES signature timestamp does not prove its time "
+                        + "(its authority's chain is " + ts.chainStatus() + "); the signing time is the signer's claim");
+            }
+        }
+        // 8b. The chain and revocation, with what the signature embeds (B-LT) tried before the network.
+        validator.validate(formatted, signer, certs, formatted.signingTime(), validationTime, legacy, proven,
+                unsigned.embedded());
         return formatted.build();
+    }
+
+    /** Verifies the signature timestamp against the canonical form of this signature's ds:SignatureValue. */
+    private TimestampReport signatureTimestamp(Element sigEl, Unsigned unsigned, Instant validationTime) {
+        Element sv = firstChild(sigEl, XmlSec.DS, "SignatureValue");
+        byte[] stamped;
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.xml.security.c14n.Canonicalizer.getInstance(unsigned.timestampC14n()).canonicalizeSubtree(sv, out);
+            stamped = out.toByteArray();
+        } catch (XMLSecurityException e) {
+            return new TimestampReport(null, null, vn.govsdk.signing.verify.Integrity.BROKEN,
+                    vn.govsdk.signing.verify.ChainStatus.UNTRUSTED, null, null, List.of(new Reason(
+                    ReasonCode.STRUCTURE_INVALID, "the signature value cannot be canonicalised with "
+                    + unsigned.timestampC14n() + ": " + e.getMessage())));
+        }
+        return cms.timestamp(unsigned.timestamp(), stamped, validationTime, unsigned.embedded());
+    }
+
+    /**
+     * Checks that the unsigned properties belong to this signature: one QualifyingProperties (no
+     * reference to properties elsewhere, no other QualifyingProperties targeting it), at most one
+     * UnsignedProperties in it, and no XAdES unsigned property anywhere else in the signature.
+     */
+    static String unsignedStructure(org.w3c.dom.Document dom, Element sigEl, Element qp, String sigId) {
+        if (descendants(sigEl, XmlSec.XADES, "QualifyingPropertiesReference").stream()
+                .anyMatch(e -> enclosingSignature(e) == sigEl)) {
+            return "the signature refers to XAdES qualifying properties elsewhere (QualifyingPropertiesReference), "
+                    + "which is refused: its properties must be in the signature";
+        }
+        for (Element other : elementsNamed(dom, XmlSec.XADES, "QualifyingProperties")) {
+            if (other == qp) {
+                continue;
+            }
+            if (isInside(other, sigEl) && enclosingSignature(other) == sigEl) {
+                return "the signature holds several XAdES QualifyingProperties; exactly one is accepted";
+            }
+            if (sigId != null && ("#" + sigId).equals(other.getAttribute("Target"))) {
+                return "another XAdES QualifyingProperties outside this signature targets it ('#" + sigId
+                        + "'); its unsigned properties cannot be told apart from this signature's";
+            }
+        }
+        List<Element> ups = new ArrayList<>();
+        for (Node c = qp.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                if (XmlSec.XADES.equals(e.getNamespaceURI()) && "UnsignedProperties".equals(e.getLocalName())) {
+                    ups.add(e);
+                } else if (!(XmlSec.XADES.equals(e.getNamespaceURI()) && "SignedProperties".equals(e.getLocalName()))) {
+                    return "the XAdES QualifyingProperties hold <" + e.getNodeName() + ">, which is neither "
+                            + "SignedProperties nor UnsignedProperties";
+                }
+            }
+        }
+        if (ups.size() > 1) {
+            return "the XAdES QualifyingProperties hold " + ups.size() + " UnsignedProperties; at most one is accepted";
+        }
+        Element up = ups.isEmpty() ? null : ups.get(0);
+        for (String name : new String[] {"UnsignedProperties", "UnsignedSignatureProperties", "SignatureTimeStamp",
+                "CertificateValues", "RevocationValues", "EncapsulatedTimeStamp"}) {
+            for (Element e : descendants(sigEl, XmlSec.XADES, name)) {
+                // Properties of a signature nested in this one's content (an enveloped signed document) are its own.
+                if (e != up && (up == null || !isInside(e, up)) && enclosingSignature(e) == sigEl) {
+                    return "a XAdES " + name + " sits outside this signature's UnsignedProperties (moved from "
+                            + "another signature?)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The XAdES unsigned signature properties this verifier reads: the signature timestamp and the
+     * validation data (CertificateValues, RevocationValues, and xadesv141:TimeStampValidationData).
+     */
+    record Unsigned(byte[] timestamp, String timestampC14n, List<X509Certificate> certificates, List<byte[]> ocsp,
+            List<byte[]> crls, boolean hasValidationData) {
+
+        static final Unsigned NONE = new Unsigned(null, null, List.of(), List.of(), List.of(), false);
+
+        /** The validation data for the verifier's embedded-data hook. */
+        EmbeddedValidationData embedded() {
+            return certificates.isEmpty() && ocsp.isEmpty() && crls.isEmpty() ? EmbeddedValidationData.NONE
+                    : new EmbeddedValidationData(certificates, ocsp, crls);
+        }
+
+        static Unsigned read(Element qp) {
+            Element up = firstChild(qp, XmlSec.XADES, "UnsignedProperties");
+            if (up == null) {
+                return NONE;
+            }
+            List<Element> usps = children(up, XmlSec.XADES, "UnsignedSignatureProperties");
+            if (usps.size() > 1) {
+                throw new IllegalArgumentException("UnsignedProperties hold " + usps.size()
+                        + " UnsignedSignatureProperties; at most one is accepted");
+            }
+            if (usps.isEmpty()) {
+                return NONE;
+            }
+            Element usp = usps.get(0);
+            List<Element> stamps = children(usp, XmlSec.XADES, "SignatureTimeStamp");
+            if (stamps.size() > 1) {
+                throw new IllegalArgumentException("the signature carries " + stamps.size() + " signature timestamps; "
+                        + "exactly one is accepted (a second one could be chosen to mislead)");
+            }
+            byte[] token = null;
+            String c14n = null;
+            if (!stamps.isEmpty()) {
+                Element ts = stamps.get(0);
+                for (Node c = ts.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element e && !(XmlSec.DS.equals(e.getNamespaceURI())
+                            && "CanonicalizationMethod".equals(e.getLocalName()))
+                            && !(XmlSec.XADES.equals(e.getNamespaceURI()) && "EncapsulatedTimeStamp".equals(e.getLocalName()))) {
+                        throw new IllegalArgumentException("the SignatureTimeStamp holds <" + e.getNodeName()
+                                + ">; only ds:CanonicalizationMethod and one EncapsulatedTimeStamp are accepted");
+                    }
+                }
+                List<Element> cms = children(ts, XmlSec.DS, "CanonicalizationMethod");
+                if (cms.size() > 1) {
+                    throw new IllegalArgumentException("the SignatureTimeStamp names " + cms.size()
+                            + " canonicalization methods");
+                }
+                c14n = cms.isEmpty() ? DEFAULT_TIMESTAMP_C14N : cms.get(0).getAttribute("Algorithm");
+                if (!SAFE_TRANSFORMS.contains(c14n) || c14n.endsWith("#base64") || c14n.endsWith("#enveloped-signature")) {
+                    throw new IllegalArgumentException("the SignatureTimeStamp's canonicalization method " + c14n
+                            + " is not one of the C14N methods");
+                }
+                List<Element> ets = children(ts, XmlSec.XADES, "EncapsulatedTimeStamp");
+                if (ets.size() != 1) {
+                    throw new IllegalArgumentException("the SignatureTimeStamp holds " + ets.size()
+                            + " EncapsulatedTimeStamp elements; exactly one is accepted");
+                }
+                Element et = ets.get(0);
+                if (et.hasAttribute("Encoding") && !et.getAttribute("Encoding").equals("http://uri.etsi.org/01903/v1.2.2#DER")) {
+                    throw new IllegalArgumentException("the EncapsulatedTimeStamp's encoding " + et.getAttribute("Encoding")
+                            + " is not DER");
+                }
+                token = decode(et, MAX_TOKEN_BYTES, "the signature timestamp");
+            }
+            Values values = new Values();
+            values.read(usp);
+            for (Element tsvd : children(usp, XmlSec.XADES141, "TimeStampValidationData")) {
+                values.read(tsvd);
+            }
+            return new Unsigned(token, c14n, values.certs, values.ocsp, values.crls, values.present);
+        }
+    }
+
+    /** Reads CertificateValues and RevocationValues, within the limits. */
+    private static final class Values {
+        final List<X509Certificate> certs = new ArrayList<>();
+        final List<byte[]> ocsp = new ArrayList<>();
+        final List<byte[]> crls = new ArrayList<>();
+        boolean present;
+        long total;
+
+        void read(Element parent) {
+            List<Element> cvs = children(parent, XmlSec.XADES, "CertificateValues");
+            List<Element> rvs = children(parent, XmlSec.XADES, "RevocationValues");
+            if (cvs.size() > 1 || rvs.size() > 1) {
+                throw new IllegalArgumentException("<" + parent.getNodeName() + "> holds several CertificateValues or "
+                        + "RevocationValues; at most one of each is accepted");
+            }
+            present |= !cvs.isEmpty() || !rvs.isEmpty();
+            for (Element cv : cvs) {
+                for (Element c : limit(children(cv, XmlSec.XADES, "EncapsulatedX509Certificate"), "certificates")) {
+                    byte[] der = count(decode(c, MAX_TOKEN_BYTES, "an embedded certificate"));
+                    try {
+                        X509Certificate cert = Certs.parse(der);
+                        if (!Arrays.equals(cert.getEncoded(), der)) {
+                            throw new CertificateException("not DER");
+                        }
+                        certs.add(cert);
+                    } catch (CertificateException e) {
+                        throw new IllegalArgumentException("an EncapsulatedX509Certificate is not a DER certificate");
+                    }
+                }
+            }
+            for (Element rv : rvs) {
+                for (Element cv : children(rv, XmlSec.XADES, "CRLValues")) {
+                    for (Element c : limit(children(cv, XmlSec.XADES, "EncapsulatedCRLValue"), "CRLs")) {
+                        crls.add(count(decode(c, MAX_CRL_BYTES, "an embedded CRL")));
+                    }
+                }
+                for (Element ov : children(rv, XmlSec.XADES, "OCSPValues")) {
+                    for (Element c : limit(children(ov, XmlSec.XADES, "EncapsulatedOCSPValue"), "OCSP responses")) {
+                        ocsp.add(count(decode(c, MAX_TOKEN_BYTES, "an embedded OCSP response")));
+                    }
+                }
+            }
+            if (certs.size() > MAX_VALIDATION_VALUES || crls.size() > MAX_VALIDATION_VALUES
+                    || ocsp.size() > MAX_VALIDATION_VALUES) {
+                throw new IllegalArgumentException("the signature embeds more than " + MAX_VALIDATION_VALUES
+                        + " certificates, CRLs or OCSP responses");
+            }
+        }
+
+        private byte[] count(byte[] b) {
+            total += b.length;
+            if (total > MAX_VALIDATION_BYTES) {
+                throw new IllegalArgumentException("the embedded validation data exceed " + MAX_VALIDATION_BYTES + " bytes");
+            }
+            return b;
+        }
+
+        private static List<Element> limit(List<Element> els, String what) {
+            if (els.size() > MAX_VALIDATION_VALUES) {
+                throw new IllegalArgumentException("the signature embeds " + els.size() + " " + what + ", more than the "
+                        + MAX_VALIDATION_VALUES + " accepted");
+            }
+            return els;
+        }
+    }
+
+    /** Decodes canonical base64 text of bounded size, checking the length before decoding. */
+    private static byte[] decode(Element e, int maxBytes, String what) {
+        String text = e.getTextContent();
+        if (text.length() > (long) maxBytes * 4 / 3 + 4 + text.length() / 60 * 2 + 64) {
+            throw new IllegalArgumentException(what + " is larger than the " + maxBytes + " bytes accepted");
+        }
+        try {
+            byte[] b = Base64Strict.decode(text);
+            if (b.length > maxBytes) {
+                throw new IllegalArgumentException(what + " is larger than the " + maxBytes + " bytes accepted");
+            }
+            return b;
+        } catch (IllegalArgumentException ex) {
+            if (ex.getMessage() != null && ex.getMessage().contains("larger")) {
+                throw ex;
+            }
+            throw new IllegalArgumentException(what + " is not canonical base64");
+        }
     }
 
     /** The SigningTime of a plain XMLDSig signature: in a ds:Object of this signature that a reference signs. */

@@ -33,7 +33,6 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.signing.DigestAlgorithm;
@@ -44,16 +43,26 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.SigningException;
+import vn.govsdk.signing.ValidationData;
+import vn.govsdk.signing.ValidationDataSource;
 import vn.govsdk.signing.internal.Certs;
 import vn.govsdk.signing.internal.SigningAccess;
 import vn.govsdk.signing.internal.crypto.Ecdsa;
 import vn.govsdk.signing.internal.xml.XmlSec;
+import vn.govsdk.signing.timestamp.TimestampToken;
+import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.signing.xades.Canonicalization;
 
-/** Builds XAdES B-B signatures with Santuario, in the prepare/complete shape. */
+/**
+ * Builds XAdES B-B, B-T and B-LT signatures with Santuario, in the prepare/complete shape. The signature
+ * is serialised once in {@link #prepare}, with placeholders where the signature value and (for B-T and
+ * B-LT) the unsigned signature properties go; {@code complete} fills them in as bytes, so nothing that
+ * was signed is serialised twice.
+ */
 public final class XadesEngine {
 
     private static final String PLACEHOLDER = "GOVSDK_SIGNATURE_VALUE_PLACEHOLDER";
+    private static final String UNSIGNED_PLACEHOLDER = "GOVSDK_UNSIGNED_PROPERTIES_PLACEHOLDER";
     private static final String BASE64_ENCODING = "http://www.w3.org/2000/09/xmldsig#base64";
 
     private final SignaturePackaging packaging;
@@ -63,6 +72,8 @@ public final class XadesEngine {
     private final String signedElementId;
     private final SignatureLevel level;
     private final Clock clock;
+    private final TimestampClient timestampClient;
+    private final ValidationDataSource validationDataSource;
 
     /**
      * Creates the engine with a signer's settings.
@@ -77,6 +88,33 @@ public final class XadesEngine {
      */
     public XadesEngine(SignaturePackaging packaging, Canonicalization c14n, SignatureAlgorithm algorithm,
             DigestAlgorithm digest, String signedElementId, SignatureLevel level, Clock clock) {
+        this(packaging, c14n, algorithm, digest, signedElementId, level, clock, null, null);
+    }
+
+    /**
+     * Creates the engine with a signer's settings, for any level.
+     *
+     * @param packaging the packaging
+     * @param c14n the canonicalization
+     * @param algorithm the requested algorithm, or {@code null}
+     * @param digest the reference digest, also the digest of the signature timestamp's message imprint
+     * @param signedElementId the id of the element to sign, or {@code null} for the whole document
+     * @param level the level
+     * @param clock the clock
+     * @param timestampClient the timestamp client (B-T, B-LT), or {@code null} for B-B
+     * @param validationDataSource the validation data source (B-LT), or {@code null} otherwise
+     */
+    public XadesEngine(SignaturePackaging packaging, Canonicalization c14n, SignatureAlgorithm algorithm,
+            DigestAlgorithm digest, String signedElementId, SignatureLevel level, Clock clock,
+            TimestampClient timestampClient, ValidationDataSource validationDataSource) {
+        if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && timestampClient == null) {
+            throw new InvalidInputException("timestampClient", "is required for level " + level.displayName());
+        }
+        if (level == SignatureLevel.B_LT && validationDataSource == null) {
+            throw new InvalidInputException("validationDataSource", "is required for level B-LT");
+        }
+        this.timestampClient = timestampClient;
+        this.validationDataSource = validationDataSource;
         this.packaging = packaging;
         this.c14n = c14n;
         this.requestedAlgorithm = algorithm;
@@ -118,10 +156,16 @@ public final class XadesEngine {
                     xmlValue = Ecdsa.derToConcat(value, fieldBytes);
                 }
                 byte[] b64 = Base64.getEncoder().encode(xmlValue);
-                byte[] out = new byte[prefix.length + b64.length + suffix.length];
-                System.arraycopy(prefix, 0, out, 0, prefix.length);
-                System.arraycopy(b64, 0, out, prefix.length, b64.length);
-                System.arraycopy(suffix, 0, out, prefix.length + b64.length, suffix.length);
+                byte[] out;
+                if (built.unsignedAt < 0) {
+                    out = concat(prefix, b64, suffix);
+                } else {
+                    byte[] unsigned = unsignedProperties(sigId, concat(built.valuePrefix, b64, built.valueSuffix), certs)
+                            .getBytes(StandardCharsets.UTF_8);
+                    out = concat(prefix, b64, java.util.Arrays.copyOfRange(suffix, 0, built.unsignedAt), unsigned,
+                            java.util.Arrays.copyOfRange(suffix, built.unsignedAt + UNSIGNED_PLACEHOLDER.length(),
+                                    suffix.length));
+                }
                 return SigningAccess.get().signed(data, Document.XML, fileName, out.length, o -> o.write(out));
             });
         } catch (XMLSecurityException e) {
@@ -137,7 +181,139 @@ public final class XadesEngine {
         return name + ".xades.xml";
     }
 
-    private record Built(byte[] dataToSign, byte[] prefix, byte[] suffix) {
+    /**
+     * A serialised signature: the bytes before and after the signature value; for B-T and B-LT also where
+     * the unsigned signature properties go in {@code suffix} and the canonical {@code ds:SignatureValue}
+     * around its value.
+     */
+    private record Built(byte[] dataToSign, byte[] prefix, byte[] suffix, int unsignedAt, byte[] valuePrefix,
+            byte[] valueSuffix) {
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private boolean timestamped() {
+        return level == SignatureLevel.B_T || level == SignatureLevel.B_LT;
+    }
+
+    /**
+     * Obtains the signature timestamp (and for B-LT the validation data) and writes the
+     * {@code xades:UnsignedSignatureProperties}, with the prefixes in scope where they go ({@code ds} on the
+     * signature, {@code xades} on the qualifying properties).
+     */
+    private String unsignedProperties(String sigId, byte[] canonicalValue, List<X509Certificate> chain) {
+        byte[] imprint = digest.digest(canonicalValue);
+        TimestampToken token = timestampClient.timestamp(digest, imprint);
+        if (token == null || token.digestAlgorithm() != digest || !MessageDigest.isEqual(token.messageImprint(), imprint)) {
+            throw new SigningException("the timestamp authority's token does not cover this signature's value "
+                    + "(its message imprint differs); the token is not embedded");
+        }
+        StringBuilder x = new StringBuilder(4096);
+        x.append("<xades:UnsignedSignatureProperties>");
+        x.append("<xades:SignatureTimeStamp Id=\"").append(sigId).append("-ts\">");
+        x.append("<ds:CanonicalizationMethod Algorithm=\"").append(c14n.uri()).append("\"></ds:CanonicalizationMethod>");
+        x.append("<xades:EncapsulatedTimeStamp>").append(Base64.getEncoder().encodeToString(token.encoded()))
+                .append("</xades:EncapsulatedTimeStamp>");
+        x.append("</xades:SignatureTimeStamp>");
+        if (level == SignatureLevel.B_LT) {
+            List<X509Certificate> tsaChain = tsaChain(token);
+            ValidationData data = validationDataSource.collect(chain).merge(validationDataSource.collect(tsaChain));
+            List<X509Certificate> inKeyInfo = embedded(chain);
+            java.util.LinkedHashSet<X509Certificate> values = new java.util.LinkedHashSet<>(chain);
+            values.addAll(tsaChain);
+            values.addAll(data.certificates());
+            values.removeAll(inKeyInfo);
+            if (!values.isEmpty()) {
+                x.append("<xades:CertificateValues Id=\"").append(sigId).append("-certvalues\">");
+                for (X509Certificate c : values) {
+                    x.append("<xades:EncapsulatedX509Certificate>")
+                            .append(Base64.getEncoder().encodeToString(Certs.encoded(c)))
+                            .append("</xades:EncapsulatedX509Certificate>");
+                }
+                x.append("</xades:CertificateValues>");
+            }
+            List<byte[]> crls = distinct(data.crls());
+            List<byte[]> ocsp = distinct(data.ocspResponses());
+            if (!crls.isEmpty() || !ocsp.isEmpty()) {
+                x.append("<xades:RevocationValues Id=\"").append(sigId).append("-revocationvalues\">");
+                if (!crls.isEmpty()) {
+                    x.append("<xades:CRLValues>");
+                    for (byte[] crl : crls) {
+                        x.append("<xades:EncapsulatedCRLValue>").append(Base64.getEncoder().encodeToString(crl))
+                                .append("</xades:EncapsulatedCRLValue>");
+                    }
+                    x.append("</xades:CRLValues>");
+                }
+                if (!ocsp.isEmpty()) {
+                    x.append("<xades:OCSPValues>");
+                    for (byte[] r : ocsp) {
+                        x.append("<xades:EncapsulatedOCSPValue>").append(Base64.getEncoder().encodeToString(r))
+                                .append("</xades:EncapsulatedOCSPValue>");
+                    }
+                    x.append("</xades:OCSPValues>");
+                }
+                x.append("</xades:RevocationValues>");
+            }
+        }
+        x.append("</xades:UnsignedSignatureProperties>");
+        return x.toString();
+    }
+
+    private static List<byte[]> distinct(List<byte[]> values) {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] v : values) {
+            if (out.stream().noneMatch(o -> java.util.Arrays.equals(o, v))) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Orders the certificates of a timestamp token from the TSA's certificate up: the one that issues no
+     * other certificate of the token first, then each one's issuer found among them.
+     */
+    static List<X509Certificate> tsaChain(TimestampToken token) {
+        List<X509Certificate> certs = token.certificates();
+        if (certs.isEmpty()) {
+            throw new SigningException("the timestamp authority's token holds no certificate, so its validation "
+                    + "data cannot be collected for B-LT; the timestamp client must request the certificate (certReq)");
+        }
+        X509Certificate leaf = null;
+        for (X509Certificate c : certs) {
+            boolean issuesAnother = certs.stream().anyMatch(o -> o != c && !o.equals(c)
+                    && o.getIssuerX500Principal().equals(c.getSubjectX500Principal()));
+            if (!issuesAnother) {
+                leaf = c;
+                break;
+            }
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        X509Certificate current = leaf == null ? certs.get(0) : leaf;
+        while (current != null && !out.contains(current) && out.size() < certs.size()) {
+            out.add(current);
+            X509Certificate issuer = null;
+            for (X509Certificate c : certs) {
+                if (!out.contains(c) && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+                    issuer = c;
+                    break;
+                }
+            }
+            current = issuer;
+        }
+        return out;
     }
 
     private Built enveloped(Document document, SignatureAlgorithm algorithm, List<X509Certificate> chain,
@@ -178,7 +354,7 @@ public final class XadesEngine {
         } else {
             out = XmlSec.serializeDocument(dom);
         }
-        return split(dataToSign, out);
+        return split(dataToSign, out, sig);
     }
 
     private Built enveloping(Document document, SignatureAlgorithm algorithm, List<X509Certificate> chain,
@@ -208,7 +384,7 @@ public final class XadesEngine {
         finish(sig, dom, chain, signingTime, sigId, refId, document.mediaType());
         byte[] dataToSign = signedInfo(sig);
         setPlaceholder(sig);
-        return split(dataToSign, XmlSec.serializeDocument(dom));
+        return split(dataToSign, XmlSec.serializeDocument(dom), sig);
     }
 
     private Built detached(Document document, SignatureAlgorithm algorithm, List<X509Certificate> chain,
@@ -224,7 +400,7 @@ public final class XadesEngine {
         finish(sig, dom, chain, signingTime, sigId, refId, document.mediaType());
         byte[] dataToSign = signedInfo(sig);
         setPlaceholder(sig);
-        return split(dataToSign, XmlSec.serializeDocument(dom));
+        return split(dataToSign, XmlSec.serializeDocument(dom), sig);
     }
 
     private byte[] streamDigest(Document document) {
@@ -386,19 +562,73 @@ public final class XadesEngine {
         return false;
     }
 
-    private static void setPlaceholder(XMLSignature sig) {
-        NodeList values = sig.getElement().getElementsByTagNameNS(XmlSec.DS, "SignatureValue");
-        ((Element) values.item(0)).setTextContent(PLACEHOLDER);
+    private void setPlaceholder(XMLSignature sig) {
+        Element sv = ownChild(sig.getElement(), XmlSec.DS, "SignatureValue");
+        sv.setTextContent(PLACEHOLDER);
+        if (timestamped()) {
+            // Outside SignedInfo, so not signed: an Id lets others point at the value the timestamp covers.
+            sv.setAttributeNS(null, "Id", sig.getId() + "-sigvalue");
+            // This signature's own properties: an enveloped document may hold other signatures' properties.
+            Element qp = null;
+            for (Node o = sig.getElement().getFirstChild(); o != null && qp == null; o = o.getNextSibling()) {
+                if (o instanceof Element oe && XmlSec.DS.equals(oe.getNamespaceURI()) && "Object".equals(oe.getLocalName())) {
+                    Element q = ownChild(oe, XmlSec.XADES, "QualifyingProperties");
+                    if (q != null && ("#" + sig.getId()).equals(q.getAttribute("Target"))) {
+                        qp = q;
+                    }
+                }
+            }
+            if (qp == null) {
+                throw new IllegalStateException("the signature's QualifyingProperties could not be found");
+            }
+            child(qp, XmlSec.XADES, "xades:UnsignedProperties").setTextContent(UNSIGNED_PLACEHOLDER);
+        }
     }
 
-    private static Built split(byte[] dataToSign, byte[] out) {
+    private static Element ownChild(Element parent, String ns, String local) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The canonical form of the ds:SignatureValue element as the timestamp will cover it, around the value. */
+    private byte[][] canonicalValue(XMLSignature sig) {
+        Element sv = ownChild(sig.getElement(), XmlSec.DS, "SignatureValue");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            org.apache.xml.security.c14n.Canonicalizer.getInstance(c14n.uri()).canonicalizeSubtree(sv, out);
+            byte[] c = out.toByteArray();
+            byte[] p = PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+            int at = indexOf(c, p, 0);
+            if (at < 0 || indexOf(c, p, at + 1) >= 0) {
+                throw new IllegalStateException("the signature value position could not be found in its canonical form");
+            }
+            return new byte[][] {java.util.Arrays.copyOfRange(c, 0, at), java.util.Arrays.copyOfRange(c, at + p.length, c.length)};
+        } catch (XMLSecurityException e) {
+            throw new SigningException("the signature value could not be canonicalised: " + e.getMessage(), e);
+        }
+    }
+
+    private Built split(byte[] dataToSign, byte[] out, XMLSignature sig) {
         byte[] p = PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(out, p, 0);
         if (at < 0 || indexOf(out, p, at + 1) >= 0) {
             throw new IllegalStateException("the signature value position could not be found exactly once");
         }
-        return new Built(dataToSign, java.util.Arrays.copyOfRange(out, 0, at),
-                java.util.Arrays.copyOfRange(out, at + p.length, out.length));
+        byte[] suffix = java.util.Arrays.copyOfRange(out, at + p.length, out.length);
+        if (!timestamped()) {
+            return new Built(dataToSign, java.util.Arrays.copyOfRange(out, 0, at), suffix, -1, null, null);
+        }
+        byte[] u = UNSIGNED_PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+        int uat = indexOf(suffix, u, 0);
+        if (uat < 0 || indexOf(suffix, u, uat + 1) >= 0) {
+            throw new IllegalStateException("the unsigned properties' position could not be found exactly once");
+        }
+        byte[][] value = canonicalValue(sig);
+        return new Built(dataToSign, java.util.Arrays.copyOfRange(out, 0, at), suffix, uat, value[0], value[1]);
     }
 
     static int indexOf(byte[] hay, byte[] needle, int from) {
