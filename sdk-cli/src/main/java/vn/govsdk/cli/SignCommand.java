@@ -9,17 +9,27 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.govsdk.core.GovSdkException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
+import vn.govsdk.core.polling.PollingTimeoutException;
+import vn.govsdk.core.privacy.PersonalDataMasker;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.DocumentSigner;
 import vn.govsdk.signing.Pkcs11Config;
+import vn.govsdk.signing.SignatureAlgorithm;
+import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.SignedDocument;
 import vn.govsdk.signing.SigningException;
 import vn.govsdk.signing.SigningKey;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.jws.JwsSigner;
+import vn.govsdk.signing.remote.RemoteSigner;
+import vn.govsdk.signing.remote.RemoteSigningException;
+import vn.govsdk.signing.timestamp.TimestampClient;
+import vn.govsdk.signing.timestamp.TimestampException;
 import vn.govsdk.signing.xades.XadesSigner;
 
 /**
@@ -116,7 +126,7 @@ final class SignCommand implements Callable<Integer> {
                 }
                 signed.writeTo(out);
                 o.println("signed " + in + " -> " + out + ": " + signed.format().displayName() + " "
-                        + (signed.level() == vn.govsdk.signing.SignatureLevel.NONE ? "" : signed.level().displayName() + " ")
+                        + (signed.level() == SignatureLevel.NONE ? "" : signed.level().displayName() + " ")
                         + signed.packaging().name().toLowerCase(Locale.ROOT)
                         + ", " + signed.algorithm().jwsName() + ", at " + signed.signingTime());
                 o.println("  signer: " + signed.signerCertificate().getSubjectX500Principal().getName()
@@ -129,19 +139,19 @@ final class SignCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             err.println("invalid: " + VisibleSignatureOptions.asFlag(e).getMessage());
             return GovSdkCommand.USAGE;
-        } catch (vn.govsdk.signing.remote.RemoteSigningException e) {
+        } catch (RemoteSigningException e) {
             err.println("not signed: " + e.getMessage());
             return GovSdkCommand.NEGATIVE;
         } catch (SigningException e) {
             err.println("cannot sign: " + e.getMessage());
             return GovSdkCommand.USAGE;
-        } catch (vn.govsdk.signing.timestamp.TimestampException e) {
+        } catch (TimestampException e) {
             err.println("cannot timestamp: " + e.getMessage());
             return GovSdkCommand.NEGATIVE;
-        } catch (vn.govsdk.core.polling.PollingTimeoutException e) {
+        } catch (PollingTimeoutException e) {
             err.println("not signed: the citizen did not confirm within --remote-wait " + remoteWait);
             return GovSdkCommand.NEGATIVE;
-        } catch (vn.govsdk.core.GovSdkException e) {
+        } catch (GovSdkException e) {
             err.println("cannot sign: " + e.getMessage());
             return GovSdkCommand.USAGE;
         } catch (IOException e) {
@@ -152,15 +162,15 @@ final class SignCommand implements Callable<Integer> {
 
     private DocumentSigner signer() {
         String f = format.toLowerCase(Locale.ROOT);
-        vn.govsdk.signing.SignatureLevel lvl = switch (level.toUpperCase(Locale.ROOT)) {
-            case "B", "B-B" -> vn.govsdk.signing.SignatureLevel.B_B;
-            case "T", "B-T" -> vn.govsdk.signing.SignatureLevel.B_T;
-            case "LT", "B-LT" -> vn.govsdk.signing.SignatureLevel.B_LT;
+        SignatureLevel lvl = switch (level.toUpperCase(Locale.ROOT)) {
+            case "B", "B-B" -> SignatureLevel.B_B;
+            case "T", "B-T" -> SignatureLevel.B_T;
+            case "LT", "B-LT" -> SignatureLevel.B_LT;
             default -> throw new InvalidInputException("--level", "must be B, T or LT, got " + level
                     + (level.toUpperCase(Locale.ROOT).contains("LTA") ? " (B-LTA is not supported)" : ""));
         };
-        vn.govsdk.signing.timestamp.TimestampClient timestamps = null;
-        if (lvl == vn.govsdk.signing.SignatureLevel.B_B) {
+        TimestampClient timestamps = null;
+        if (lvl == SignatureLevel.B_B) {
             if (!tsa.isEmpty()) {
                 throw new InvalidInputException("--tsa", "applies to levels T and LT only; add --level T or --level LT");
             }
@@ -171,9 +181,9 @@ final class SignCommand implements Callable<Integer> {
             }
             if (!f.equals("cades") && !f.equals("pades") && !f.equals("xades")) {
                 throw new InvalidInputException("--level", level.toUpperCase(Locale.ROOT) + " is available for "
-                        + "--format cades, xades and pades in this version; " + f + " signs at level B");
+                        + "--format cades, xades and pades; " + f + " signs at level B");
             }
-            vn.govsdk.signing.timestamp.TimestampClient.Builder tb = vn.govsdk.signing.timestamp.TimestampClient.builder();
+            TimestampClient.Builder tb = TimestampClient.builder();
             for (String url : tsa) {
                 try {
                     tb.authority(java.net.URI.create(url.trim()));
@@ -202,8 +212,8 @@ final class SignCommand implements Callable<Integer> {
             }
             case "cades", "pkcs7" -> {
                 CadesSigner.Builder cb = CadesSigner.builder().packaging(p == null ? SignaturePackaging.DETACHED : p)
-                        .format(f.equals("pkcs7") ? vn.govsdk.signing.SignatureFormat.PKCS7
-                                : vn.govsdk.signing.SignatureFormat.CADES);
+                        .format(f.equals("pkcs7") ? SignatureFormat.PKCS7
+                                : SignatureFormat.CADES);
                 if (timestamps != null) {
                     cb.level(lvl).timestampClient(timestamps);
                 }
@@ -248,11 +258,11 @@ final class SignCommand implements Callable<Integer> {
         }
         java.time.Duration wait = RemoteSignerConfig.duration("--remote-wait", remoteWait);
         RemoteSignerConfig config = RemoteSignerConfig.load(remoteConfig);
-        vn.govsdk.signing.remote.RemoteSigner signer = config.build(remote);
+        RemoteSigner signer = config.build(remote);
         try {
             SigningKey key = signer.signingKey(config.userId(), wait);
             spec.commandLine().getOut().println("signing through " + signer.providerName() + " for user "
-                    + vn.govsdk.core.privacy.PersonalDataMasker.maskIdentifier(config.userId())
+                    + PersonalDataMasker.maskIdentifier(config.userId())
                     + ": confirm on the phone within " + wait.toSeconds() + " s");
             spec.commandLine().getOut().flush();
             return new SigningKey() {
@@ -262,7 +272,7 @@ final class SignCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public byte[] sign(byte[] dataToSign, vn.govsdk.signing.SignatureAlgorithm algorithm) {
+                public byte[] sign(byte[] dataToSign, SignatureAlgorithm algorithm) {
                     return key.sign(dataToSign, algorithm);
                 }
 

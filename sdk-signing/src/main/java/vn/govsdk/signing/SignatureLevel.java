@@ -1,9 +1,9 @@
 package vn.govsdk.signing;
 
 /**
- * Baseline signature levels of the ETSI standards (EN 319 122-1, 319 132-1, 319 142-1). This version
- * creates B-B; B-T (with a signature timestamp) and B-LT (with validation data) arrive with the
- * timestamping support.
+ * Baseline signature levels of the ETSI standards (EN 319 122-1, 319 132-1, 319 142-1). XAdES, CAdES and
+ * PAdES signers make B-B, B-T (with a signature timestamp) and B-LT (with validation data); B-LTA is
+ * recognised in reports but not made.
  */
 public enum SignatureLevel {
     /** No baseline level: a plain XML signature, PKCS#7 or JWS. */
