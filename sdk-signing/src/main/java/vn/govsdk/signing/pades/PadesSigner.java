@@ -152,7 +152,7 @@ public final class PadesSigner implements DocumentSigner {
             Objects.requireNonNull(level, "level");
             if (level == SignatureLevel.B_LTA) {
                 throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps, "
-                        + "document timestamps in PDF) is not supported in this version");
+                        + "document timestamps in PDF) are not made by govsdk");
             }
             if (level == SignatureLevel.NONE) {
                 throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a PAdES signature is always "

@@ -1,12 +1,10 @@
 package vn.govsdk.signing.remote;
 
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.http.ClientBuilder;
 import vn.govsdk.signing.internal.remote.MySignProtocol;
 import vn.govsdk.signing.internal.remote.Pipelines;
 import vn.govsdk.signing.internal.remote.RemoteSignerEngine;
@@ -86,8 +84,7 @@ public final class MySignSigner implements RemoteSigner {
     }
 
     /** Builds a {@link MySignSigner}; {@code build()} names what is missing. */
-    public static final class Builder extends ClientBuilder<Builder> {
-        private URI endpoint;
+    public static final class Builder extends RemoteSignerBuilder<Builder> {
         private String clientId;
         private Secret clientSecret;
         private String profileId = "adss:ras:profile:001";
@@ -95,28 +92,13 @@ public final class MySignSigner implements RemoteSigner {
         private String certificatePath = "/vtss/service/certificates/info";
         private String signHashPath = "/vtss/service/signHash";
         private String statusPath = "/vtss/service/requests/status";
-        private int maxDigests = 50;
         private boolean webhook;
         private String webhookClientId;
         private Secret webhookClientSecret;
         private Duration webhookTokenLifetime = Duration.ofMinutes(10);
-        private Duration certificateCacheTtl = Duration.ofHours(1);
-        private Duration pollInterval = Duration.ofSeconds(2);
-        private int maxWebhookBytes = 1024 * 1024;
 
         private Builder() {
-        }
-
-        /**
-         * Sets the base URL the paths are appended to.
-         *
-         * @param endpoint an absolute http or https URI
-         * @return this builder
-         */
-        public Builder endpoint(URI endpoint) {
-            Pipelines.endpoint(endpoint);
-            this.endpoint = endpoint;
-            return this;
+            super(50, Duration.ofSeconds(2));
         }
 
         /**
@@ -197,20 +179,6 @@ public final class MySignSigner implements RemoteSigner {
         }
 
         /**
-         * Sets how many digests one call carries; default 50 (the certificate's {@code multisign}).
-         *
-         * @param max 1 to 50
-         * @return this builder
-         */
-        public Builder maxDigestsPerRequest(int max) {
-            if (max < 1 || max > 50) {
-                throw new InvalidInputException("maxDigestsPerRequest", "must be between 1 and 50, got " + max);
-            }
-            this.maxDigests = max;
-            return this;
-        }
-
-        /**
          * Asks for results by webhook ({@code async=3}) instead of polls ({@code async=1}, the default).
          * No status poll is made then; results arrive only through {@link RemoteSigner#acceptWebhook}.
          *
@@ -243,67 +211,23 @@ public final class MySignSigner implements RemoteSigner {
         }
 
         /**
-         * Sets how long a user's certificate is cached; default one hour.
-         *
-         * @param ttl a positive duration
-         * @return this builder
-         */
-        public Builder certificateCacheTtl(Duration ttl) {
-            this.certificateCacheTtl = positive("certificateCacheTtl", ttl);
-            return this;
-        }
-
-        /**
-         * Sets the wait between status polls; default 2 s (the integration guide's suggestion).
-         *
-         * @param interval a positive duration
-         * @return this builder
-         */
-        public Builder pollInterval(Duration interval) {
-            this.pollInterval = positive("pollInterval", interval);
-            return this;
-        }
-
-        /**
-         * Sets the largest webhook body accepted; default 1 MiB.
-         *
-         * @param bytes 1 KiB to 16 MiB
-         * @return this builder
-         */
-        public Builder maxWebhookBytes(int bytes) {
-            if (bytes < 1024 || bytes > 16 * 1024 * 1024) {
-                throw new InvalidInputException("maxWebhookBytes", "must be between 1024 and 16777216");
-            }
-            this.maxWebhookBytes = bytes;
-            return this;
-        }
-
-        /**
          * Builds the signer.
          *
          * @return the signer
          * @throws InvalidInputException naming what is missing: endpoint or credentials
          */
         public MySignSigner build() {
-            var url = Pipelines.endpoint(endpoint);
+            var url = Pipelines.endpoint(endpoint());
             if (clientId == null) {
                 throw new InvalidInputException("credentials", "must be set (client id and secret)");
             }
             var options = clientOptions();
             var setup = Pipelines.create(options);
             MySignProtocol protocol = new MySignProtocol(new MySignProtocol.Settings(url, clientId, clientSecret,
-                    profileId, loginPath, certificatePath, signHashPath, statusPath, maxDigests, webhook,
+                    profileId, loginPath, certificatePath, signHashPath, statusPath, maxDigests(), webhook,
                     webhookClientId, webhookClientSecret, webhookTokenLifetime), setup.pipeline(), setup.toClose(),
                     options.clock());
-            return new MySignSigner(new RemoteSignerEngine(protocol, options.clock(), options.sleeper(),
-                    certificateCacheTtl, pollInterval, maxWebhookBytes), "mysign, " + url + (webhook ? ", webhook" : ""));
-        }
-
-        private static Duration positive(String field, Duration d) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new InvalidInputException(field, "must be a positive duration, got " + d);
-            }
-            return d;
+            return new MySignSigner(engine(protocol, options), "mysign, " + url + (webhook ? ", webhook" : ""));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Function;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.http.ClientBuilder;
 import vn.govsdk.signing.internal.remote.CscProtocol;
 import vn.govsdk.signing.internal.remote.Pipelines;
 import vn.govsdk.signing.internal.remote.RemoteSignerEngine;
@@ -81,8 +80,7 @@ public final class SmartCaCscSigner implements RemoteSigner {
     }
 
     /** Builds a {@link SmartCaCscSigner}; {@code build()} names what is missing. */
-    public static final class Builder extends ClientBuilder<Builder> {
-        private URI endpoint;
+    public static final class Builder extends RemoteSignerBuilder<Builder> {
         private String clientId;
         private Secret clientSecret;
         private Function<String, Secret> userPasswords;
@@ -91,27 +89,12 @@ public final class SmartCaCscSigner implements RemoteSigner {
         private String infoPath = "/csc/credentials/info";
         private String signHashPath = "/csc/signature/signhash";
         private String tranInfoPath = "/csc/credentials/gettraninfo";
-        private int maxDigests = 50;
         private URI notifyUrl;
-        private Duration certificateCacheTtl = Duration.ofHours(1);
-        private Duration pollInterval = Duration.ofSeconds(3);
         private Secret webhookSecret;
         private String webhookSignatureHeader = "X-Signature";
-        private int maxWebhookBytes = 1024 * 1024;
 
         private Builder() {
-        }
-
-        /**
-         * Sets the base URL the paths are appended to.
-         *
-         * @param endpoint an absolute http or https URI
-         * @return this builder
-         */
-        public Builder endpoint(URI endpoint) {
-            Pipelines.endpoint(endpoint);
-            this.endpoint = endpoint;
-            return this;
+            super(50, Duration.ofSeconds(3));
         }
 
         /**
@@ -204,20 +187,6 @@ public final class SmartCaCscSigner implements RemoteSigner {
         }
 
         /**
-         * Sets how many digests one call carries; default and maximum 50 (the provider's limit).
-         *
-         * @param max 1 to 50
-         * @return this builder
-         */
-        public Builder maxDigestsPerRequest(int max) {
-            if (max < 1 || max > 50) {
-                throw new InvalidInputException("maxDigestsPerRequest", "must be between 1 and 50, got " + max);
-            }
-            this.maxDigests = max;
-            return this;
-        }
-
-        /**
          * Sets the {@code notifyUrl} sent with each request: the application's webhook endpoint, which
          * passes what it receives to {@link RemoteSigner#acceptWebhook(WebhookRequest)}.
          *
@@ -227,28 +196,6 @@ public final class SmartCaCscSigner implements RemoteSigner {
         public Builder notifyUrl(URI notifyUrl) {
             Pipelines.endpoint(notifyUrl);
             this.notifyUrl = notifyUrl;
-            return this;
-        }
-
-        /**
-         * Sets how long a user's certificate is cached; default one hour.
-         *
-         * @param ttl a positive duration
-         * @return this builder
-         */
-        public Builder certificateCacheTtl(Duration ttl) {
-            this.certificateCacheTtl = positive("certificateCacheTtl", ttl);
-            return this;
-        }
-
-        /**
-         * Sets the wait between status polls; default 3 s.
-         *
-         * @param interval a positive duration
-         * @return this builder
-         */
-        public Builder pollInterval(Duration interval) {
-            this.pollInterval = positive("pollInterval", interval);
             return this;
         }
 
@@ -282,27 +229,13 @@ public final class SmartCaCscSigner implements RemoteSigner {
         }
 
         /**
-         * Sets the largest notification body accepted; default 1 MiB.
-         *
-         * @param bytes 1 KiB to 16 MiB
-         * @return this builder
-         */
-        public Builder maxWebhookBytes(int bytes) {
-            if (bytes < 1024 || bytes > 16 * 1024 * 1024) {
-                throw new InvalidInputException("maxWebhookBytes", "must be between 1024 and 16777216");
-            }
-            this.maxWebhookBytes = bytes;
-            return this;
-        }
-
-        /**
          * Builds the signer.
          *
          * @return the signer
          * @throws InvalidInputException naming what is missing: endpoint, credentials or userPasswords
          */
         public SmartCaCscSigner build() {
-            var url = Pipelines.endpoint(endpoint);
+            var url = Pipelines.endpoint(endpoint());
             if (clientId == null) {
                 throw new InvalidInputException("credentials", "must be set (client id and secret)");
             }
@@ -312,17 +245,9 @@ public final class SmartCaCscSigner implements RemoteSigner {
             var options = clientOptions();
             var setup = Pipelines.create(options);
             CscProtocol protocol = new CscProtocol(new CscProtocol.Settings(url, clientId, clientSecret, userPasswords,
-                    tokenPath, listPath, infoPath, signHashPath, tranInfoPath, maxDigests, notifyUrl, webhookSecret,
+                    tokenPath, listPath, infoPath, signHashPath, tranInfoPath, maxDigests(), notifyUrl, webhookSecret,
                     webhookSignatureHeader), setup.pipeline(), setup.toClose(), options.clock());
-            return new SmartCaCscSigner(new RemoteSignerEngine(protocol, options.clock(), options.sleeper(),
-                    certificateCacheTtl, pollInterval, maxWebhookBytes), "smartca-csc, " + url);
-        }
-
-        private static Duration positive(String field, Duration d) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new InvalidInputException(field, "must be a positive duration, got " + d);
-            }
-            return d;
+            return new SmartCaCscSigner(engine(protocol, options), "smartca-csc, " + url);
         }
     }
 }

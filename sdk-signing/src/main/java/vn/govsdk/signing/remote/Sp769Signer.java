@@ -1,12 +1,10 @@
 package vn.govsdk.signing.remote;
 
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.http.ClientBuilder;
 import vn.govsdk.signing.internal.remote.Pipelines;
 import vn.govsdk.signing.internal.remote.RemoteSignerEngine;
 import vn.govsdk.signing.internal.remote.Sp769Protocol;
@@ -97,10 +95,9 @@ public final class Sp769Signer implements RemoteSigner {
     }
 
     /** Builds an {@link Sp769Signer}; {@code build()} names what is missing. */
-    public static final class Builder extends ClientBuilder<Builder> {
+    public static final class Builder extends RemoteSignerBuilder<Builder> {
         private final String name;
         private final boolean caNameRequired;
-        private URI endpoint;
         private String spId;
         private Secret spPassword;
         private String caName;
@@ -109,33 +106,18 @@ public final class Sp769Signer implements RemoteSigner {
         private String signPath;
         private String statusPath;
         private String fileType = "pdf";
-        private int maxDigests = 50;
-        private Duration certificateCacheTtl = Duration.ofHours(1);
-        private Duration pollInterval = Duration.ofSeconds(3);
         private Secret webhookSecret;
         private String webhookSignatureHeader = "X-Signature";
-        private int maxWebhookBytes = 1024 * 1024;
 
         private Builder(String name, HashEncoding encoding, String certificatePath, String signPath, String statusPath,
                 boolean caNameRequired) {
+            super(1000, Duration.ofSeconds(3));
             this.name = name;
             this.hashEncoding = encoding;
             this.certificatePath = certificatePath;
             this.signPath = signPath;
             this.statusPath = statusPath;
             this.caNameRequired = caNameRequired;
-        }
-
-        /**
-         * Sets the base URL the paths are appended to.
-         *
-         * @param endpoint an absolute http or https URI
-         * @return this builder
-         */
-        public Builder endpoint(URI endpoint) {
-            Pipelines.endpoint(endpoint);
-            this.endpoint = endpoint;
-            return this;
         }
 
         /**
@@ -247,42 +229,6 @@ public final class Sp769Signer implements RemoteSigner {
         }
 
         /**
-         * Sets how many digests one call carries; larger requests are split. Default 50.
-         *
-         * @param max 1 to 1000
-         * @return this builder
-         */
-        public Builder maxDigestsPerRequest(int max) {
-            if (max < 1 || max > 1000) {
-                throw new InvalidInputException("maxDigestsPerRequest", "must be between 1 and 1000, got " + max);
-            }
-            this.maxDigests = max;
-            return this;
-        }
-
-        /**
-         * Sets how long a user's certificate is cached; default one hour.
-         *
-         * @param ttl a positive duration
-         * @return this builder
-         */
-        public Builder certificateCacheTtl(Duration ttl) {
-            this.certificateCacheTtl = positive("certificateCacheTtl", ttl);
-            return this;
-        }
-
-        /**
-         * Sets the wait between status polls; default 3 s.
-         *
-         * @param interval a positive duration
-         * @return this builder
-         */
-        public Builder pollInterval(Duration interval) {
-            this.pollInterval = positive("pollInterval", interval);
-            return this;
-        }
-
-        /**
          * Sets the secret shared with the provider for webhook HMACs; webhooks must then carry
          * {@code sha256=<hex HMAC-SHA256 of the raw body>} in {@link #webhookSignatureHeader(String)}.
          *
@@ -312,27 +258,13 @@ public final class Sp769Signer implements RemoteSigner {
         }
 
         /**
-         * Sets the largest webhook body accepted; default 1 MiB.
-         *
-         * @param bytes 1 KiB to 16 MiB
-         * @return this builder
-         */
-        public Builder maxWebhookBytes(int bytes) {
-            if (bytes < 1024 || bytes > 16 * 1024 * 1024) {
-                throw new InvalidInputException("maxWebhookBytes", "must be between 1024 and 16777216");
-            }
-            this.maxWebhookBytes = bytes;
-            return this;
-        }
-
-        /**
          * Builds the signer.
          *
          * @return the signer
          * @throws InvalidInputException naming what is missing: endpoint, spId, spPassword, or caName for eSign
          */
         public Sp769Signer build() {
-            var url = Pipelines.endpoint(endpoint);
+            var url = Pipelines.endpoint(endpoint());
             if (spId == null) {
                 throw new InvalidInputException("spId", "must be set");
             }
@@ -345,18 +277,10 @@ public final class Sp769Signer implements RemoteSigner {
             var options = clientOptions();
             var setup = Pipelines.create(options);
             Sp769Protocol protocol = new Sp769Protocol(new Sp769Protocol.Settings(name, url, spId, spPassword, caName,
-                    hashEncoding == HashEncoding.HEX, certificatePath, signPath, statusPath, maxDigests, fileType,
+                    hashEncoding == HashEncoding.HEX, certificatePath, signPath, statusPath, maxDigests(), fileType,
                     webhookSecret, webhookSignatureHeader), setup.pipeline(), setup.toClose());
-            return new Sp769Signer(new RemoteSignerEngine(protocol, options.clock(), options.sleeper(),
-                    certificateCacheTtl, pollInterval, maxWebhookBytes), name + ", " + url
+            return new Sp769Signer(engine(protocol, options), name + ", " + url
                             + (caName == null ? "" : ", CA " + caName) + ", " + hashEncoding);
-        }
-
-        private static Duration positive(String field, Duration d) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new InvalidInputException(field, "must be a positive duration, got " + d);
-            }
-            return d;
         }
     }
 }
