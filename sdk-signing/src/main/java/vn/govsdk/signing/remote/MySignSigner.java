@@ -1,8 +1,6 @@
 package vn.govsdk.signing.remote;
 
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.signing.internal.remote.MySignProtocol;
@@ -28,14 +26,10 @@ import vn.govsdk.signing.internal.remote.Wire;
  * recognised as one) and it answers with a short-lived bearer token; result requests must carry it.
  * Immutable and thread-safe.
  */
-public final class MySignSigner implements RemoteSigner {
-
-    private final RemoteSignerEngine engine;
-    private final String description;
+public final class MySignSigner extends EngineBackedSigner {
 
     private MySignSigner(RemoteSignerEngine engine, String description) {
-        this.engine = engine;
-        this.description = description;
+        super(engine, description);
     }
 
     /**
@@ -45,42 +39,6 @@ public final class MySignSigner implements RemoteSigner {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String providerName() {
-        return engine.providerName();
-    }
-
-    @Override
-    public List<X509Certificate> getCertificateChain(String userId) {
-        return engine.certificateChain(userId);
-    }
-
-    @Override
-    public int maxDigestsPerRequest() {
-        return engine.maxDigestsPerRequest();
-    }
-
-    @Override
-    public RemoteSignature signDigests(RemoteSigningRequest request) {
-        return engine.signDigests(request);
-    }
-
-    @Override
-    public WebhookResponse acceptWebhook(WebhookRequest request) {
-        return engine.acceptWebhook(request);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
-    }
-
-    /** Shows the endpoint; never a secret. */
-    @Override
-    public String toString() {
-        return "MySignSigner[" + description + "]";
     }
 
     /** Builds a {@link MySignSigner}; {@code build()} names what is missing. */

@@ -1,9 +1,7 @@
 package vn.govsdk.signing.remote;
 
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
@@ -23,14 +21,10 @@ import vn.govsdk.signing.internal.remote.Wire;
  * {@code gettraninfo}, never taken from the notification body. Certificates have their trailing
  * CRLF stripped. Immutable and thread-safe.
  */
-public final class SmartCaCscSigner implements RemoteSigner {
-
-    private final RemoteSignerEngine engine;
-    private final String description;
+public final class SmartCaCscSigner extends EngineBackedSigner {
 
     private SmartCaCscSigner(RemoteSignerEngine engine, String description) {
-        this.engine = engine;
-        this.description = description;
+        super(engine, description);
     }
 
     /**
@@ -41,42 +35,6 @@ public final class SmartCaCscSigner implements RemoteSigner {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String providerName() {
-        return engine.providerName();
-    }
-
-    @Override
-    public List<X509Certificate> getCertificateChain(String userId) {
-        return engine.certificateChain(userId);
-    }
-
-    @Override
-    public int maxDigestsPerRequest() {
-        return engine.maxDigestsPerRequest();
-    }
-
-    @Override
-    public RemoteSignature signDigests(RemoteSigningRequest request) {
-        return engine.signDigests(request);
-    }
-
-    @Override
-    public WebhookResponse acceptWebhook(WebhookRequest request) {
-        return engine.acceptWebhook(request);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
-    }
-
-    /** Shows the endpoint; never a secret. */
-    @Override
-    public String toString() {
-        return "SmartCaCscSigner[" + description + "]";
     }
 
     /** Builds a {@link SmartCaCscSigner}; {@code build()} names what is missing. */

@@ -1,8 +1,6 @@
 package vn.govsdk.signing.remote;
 
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.signing.internal.remote.Pipelines;
@@ -23,14 +21,10 @@ import vn.govsdk.signing.internal.remote.Wire;
  * confirmed with a status poll before it is believed; signature values are always checked against the
  * certificate. Immutable and thread-safe.
  */
-public final class Sp769Signer implements RemoteSigner {
-
-    private final RemoteSignerEngine engine;
-    private final String description;
+public final class Sp769Signer extends EngineBackedSigner {
 
     private Sp769Signer(RemoteSignerEngine engine, String description) {
-        this.engine = engine;
-        this.description = description;
+        super(engine, description);
     }
 
     /**
@@ -56,42 +50,6 @@ public final class Sp769Signer implements RemoteSigner {
     public static Builder neacEsign() {
         return new Builder("esign", HashEncoding.BASE64, "/get_certificate", "/sign", "/sign/{transactionId}/status",
                 true);
-    }
-
-    @Override
-    public String providerName() {
-        return engine.providerName();
-    }
-
-    @Override
-    public List<X509Certificate> getCertificateChain(String userId) {
-        return engine.certificateChain(userId);
-    }
-
-    @Override
-    public int maxDigestsPerRequest() {
-        return engine.maxDigestsPerRequest();
-    }
-
-    @Override
-    public RemoteSignature signDigests(RemoteSigningRequest request) {
-        return engine.signDigests(request);
-    }
-
-    @Override
-    public WebhookResponse acceptWebhook(WebhookRequest request) {
-        return engine.acceptWebhook(request);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
-    }
-
-    /** Shows the provider and endpoint; never a secret. */
-    @Override
-    public String toString() {
-        return "Sp769Signer[" + description + "]";
     }
 
     /** Builds an {@link Sp769Signer}; {@code build()} names what is missing. */
