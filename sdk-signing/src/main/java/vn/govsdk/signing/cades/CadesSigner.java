@@ -13,6 +13,7 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.internal.BaselineLevels;
 import vn.govsdk.signing.internal.cades.CmsEngine;
 import vn.govsdk.signing.timestamp.TimestampClient;
 
@@ -49,8 +50,7 @@ public final class CadesSigner implements DocumentSigner {
         this.clock = b.clock;
         this.level = b.format == SignatureFormat.PKCS7 ? SignatureLevel.NONE : b.level;
         this.timestampClient = b.timestampClient;
-        this.validationDataSource = b.level == SignatureLevel.B_LT
-                ? (b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online()) : null;
+        this.validationDataSource = BaselineLevels.validationDataSource(b.level, b.validationDataSource);
     }
 
     /**
@@ -159,16 +159,7 @@ public final class CadesSigner implements DocumentSigner {
          *         {@link #format(SignatureFormat)} with PKCS7)
          */
         public Builder level(SignatureLevel level) {
-            Objects.requireNonNull(level, "level");
-            if (level == SignatureLevel.B_LTA) {
-                throw new InvalidInputException("level", "B-LTA (archive timestamps) is not supported; use B-LT, "
-                        + "which already verifies without the network");
-            }
-            if (level == SignatureLevel.NONE) {
-                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; for a plain PKCS#7 signature use "
-                        + "format(SignatureFormat.PKCS7)");
-            }
-            this.level = level;
+            this.level = BaselineLevels.makeable(level, "for a plain PKCS#7 signature use format(SignatureFormat.PKCS7)");
             return this;
         }
 
@@ -217,10 +208,7 @@ public final class CadesSigner implements DocumentSigner {
                 throw new InvalidInputException("level", level.displayName() + " is a CAdES level; use format CADES "
                         + "(the default) for a timestamped signature");
             }
-            if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && timestampClient == null) {
-                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
-                        + "; set one with timestampClient(TimestampClient.builder().authority(url).build())");
-            }
+            BaselineLevels.requireTimestampClient(level, timestampClient);
             return new CadesSigner(this);
         }
     }

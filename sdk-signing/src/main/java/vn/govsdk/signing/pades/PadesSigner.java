@@ -13,10 +13,11 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.internal.BaselineLevels;
 import vn.govsdk.signing.internal.pades.PadesLevel;
 import vn.govsdk.signing.internal.pades.PdfSignatureBuilder;
-import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.signing.internal.pades.VisibleAppearance;
+import vn.govsdk.signing.timestamp.TimestampClient;
 
 /**
  * Signs PDF documents with PAdES baseline B-B, B-T or B-LT (ETSI EN 319 142-1): a CMS signature with
@@ -55,8 +56,8 @@ public final class PadesSigner implements DocumentSigner {
         this.fieldName = b.fieldName;
         this.reason = b.reason;
         this.location = b.location;
-        this.level = PadesLevel.of(b.level, b.timestampClient, b.level != SignatureLevel.B_LT ? null
-                : b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online());
+        this.level = PadesLevel.of(b.level, b.timestampClient,
+                BaselineLevels.validationDataSource(b.level, b.validationDataSource));
         this.visibleSignature = b.visibleSignature;
     }
 
@@ -149,16 +150,7 @@ public final class PadesSigner implements DocumentSigner {
          * @throws InvalidInputException naming {@code level} for B-LTA and for a non-baseline level
          */
         public Builder level(SignatureLevel level) {
-            Objects.requireNonNull(level, "level");
-            if (level == SignatureLevel.B_LTA) {
-                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps, "
-                        + "document timestamps in PDF) are not made by govsdk");
-            }
-            if (level == SignatureLevel.NONE) {
-                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a PAdES signature is always "
-                        + "a baseline one");
-            }
-            this.level = level;
+            this.level = BaselineLevels.makeable(level, "a PAdES signature is always a baseline one");
             return this;
         }
 
@@ -257,10 +249,7 @@ public final class PadesSigner implements DocumentSigner {
          * @throws InvalidInputException naming {@code timestampClient} when B-T or B-LT has none
          */
         public PadesSigner build() {
-            if (level != SignatureLevel.B_B && timestampClient == null) {
-                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
-                        + ": set the timestamp authority's client with timestampClient(...)");
-            }
+            BaselineLevels.requireTimestampClient(level, timestampClient);
             return new PadesSigner(this);
         }
     }

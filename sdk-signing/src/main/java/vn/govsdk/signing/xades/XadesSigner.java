@@ -14,6 +14,7 @@ import vn.govsdk.signing.SignatureFormat;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignaturePackaging;
 import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.internal.BaselineLevels;
 import vn.govsdk.signing.internal.xades.XadesEngine;
 import vn.govsdk.signing.timestamp.TimestampClient;
 
@@ -83,8 +84,7 @@ public final class XadesSigner implements DocumentSigner {
         this.level = b.level;
         this.clock = b.clock;
         this.timestampClient = b.timestampClient;
-        this.validationDataSource = b.level == SignatureLevel.B_LT
-                ? (b.validationDataSource != null ? b.validationDataSource : ValidationDataSource.online()) : null;
+        this.validationDataSource = BaselineLevels.validationDataSource(b.level, b.validationDataSource);
     }
 
     /**
@@ -224,20 +224,11 @@ public final class XadesSigner implements DocumentSigner {
          *
          * @param level the level
          * @return this builder
-         * @throws InvalidInputException for {@link SignatureLevel#B_LTA} (archive timestamps are not made yet)
+         * @throws InvalidInputException for {@link SignatureLevel#B_LTA} (archive timestamps are not made) or NONE
          *         and {@link SignatureLevel#NONE}
          */
         public Builder level(SignatureLevel level) {
-            Objects.requireNonNull(level, "level");
-            if (level == SignatureLevel.B_LTA) {
-                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; B-LTA (archive timestamps) is not "
-                        + "supported yet");
-            }
-            if (level == SignatureLevel.NONE) {
-                throw new InvalidInputException("level", "must be B-B, B-T or B-LT; a XAdES signature always has a "
-                        + "baseline level");
-            }
-            this.level = level;
+            this.level = BaselineLevels.makeable(level, "a XAdES signature always has a baseline level");
             return this;
         }
 
@@ -284,10 +275,7 @@ public final class XadesSigner implements DocumentSigner {
          *         when level B-T or B-LT has none
          */
         public XadesSigner build() {
-            if ((level == SignatureLevel.B_T || level == SignatureLevel.B_LT) && timestampClient == null) {
-                throw new InvalidInputException("timestampClient", "is required for level " + level.displayName()
-                        + " (the signature timestamp comes from a timestamp authority)");
-            }
+            BaselineLevels.requireTimestampClient(level, timestampClient);
             if (signedElementId != null && packaging != SignaturePackaging.ENVELOPED) {
                 throw new InvalidInputException("signedElementId", "applies to enveloped signatures only");
             }

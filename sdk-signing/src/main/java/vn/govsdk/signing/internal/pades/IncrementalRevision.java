@@ -1,6 +1,7 @@
 package vn.govsdk.signing.internal.pades;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -237,6 +238,16 @@ final class IncrementalRevision {
     }
 
     /**
+     * Returns the bytes reserved for the CMS: the gap between the byte ranges less its brackets, halved
+     * (each byte is two hexadecimal digits).
+     *
+     * @return the reserved size in bytes
+     */
+    int reserved() {
+        return (gapEnd - gapStart - 2) / 2;
+    }
+
+    /**
      * Returns the size of the signed PDF.
      *
      * @return the size in bytes
@@ -324,15 +335,11 @@ final class IncrementalRevision {
         return rest;
     }
 
-    /**
-     * Drops the copy of the original PDF that PDFBox writes first, and keeps the update. Not synchronized:
-     * PDFBox writes the reserved {@code /Contents} one hexadecimal digit at a time, and a
-     * {@code ByteArrayOutputStream} (whose every write takes a lock) made that most of the signing time.
-     */
+    /** Drops the copy of the original PDF that PDFBox writes first, and keeps the update. */
     private static final class TailCapture extends OutputStream {
         private final long skip;
         private long skipped;
-        private final Tail tail = new Tail();
+        private final ByteArrayOutputStream tail = new ByteArrayOutputStream(64 * 1024);
 
         TailCapture(long skip) {
             this.skip = skip;
@@ -343,7 +350,7 @@ final class IncrementalRevision {
             if (skipped < skip) {
                 skipped++;
             } else {
-                tail.add(b);
+                tail.write(b);
             }
         }
 
@@ -351,44 +358,7 @@ final class IncrementalRevision {
         public void write(byte[] b, int off, int len) {
             int drop = (int) Math.min(len, skip - skipped);
             skipped += drop;
-            tail.add(b, off + drop, len - drop);
-        }
-    }
-
-    /** A growable byte buffer without locks, for the single thread that saves one revision. */
-    private static final class Tail {
-        private byte[] bytes = new byte[128 * 1024];
-        private int size;
-
-        void add(int b) {
-            if (size == bytes.length) {
-                grow(1);
-            }
-            bytes[size++] = (byte) b;
-        }
-
-        void add(byte[] b, int off, int len) {
-            if (len > bytes.length - size) {
-                grow(len);
-            }
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        private void grow(int more) {
-            long wanted = Math.max((long) size + more, 2L * bytes.length);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                throw new SigningException("the PDF update is larger than 2 GB");
-            }
-            bytes = Arrays.copyOf(bytes, (int) wanted);
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+            tail.write(b, off + drop, len - drop);
         }
     }
 }

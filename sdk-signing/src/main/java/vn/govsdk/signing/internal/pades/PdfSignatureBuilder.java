@@ -154,7 +154,7 @@ public final class PdfSignatureBuilder {
         return SigningAccess.get().prepared(data, value -> {
             SignedDocument p7s = cms.complete(value);
             byte[] der = level.extendCms(p7s.bytes());
-            int reserved = level.reserved(chain);
+            int reserved = revision.reserved();
             if (der.length > reserved) {
                 throw new SigningException("the CMS signature" + (der.length > p7s.bytes().length ? " with its timestamp" : "")
                         + " (" + der.length + " bytes) does not fit the " + reserved + " bytes reserved in the PDF "
