@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import vn.govsdk.signing.internal.RevocationUnion;
 
 /**
  * The validation data that level B-LT embeds in a signature so it can be verified later without the
@@ -63,10 +64,14 @@ public record ValidationData(List<X509Certificate> certificates, List<byte[]> oc
     }
 
     /**
-     * Combines this data with another, for example the signer's with the timestamp authority's.
+     * Combines this data with another, for example the signer's with the timestamp authority's. Both
+     * chains usually share CA certificates, and two passes may get two answers for the same
+     * certificate that differ only in when they were produced: the union keeps one OCSP response per
+     * set of certificates answered for and one CRL per issuer and scope, the newest of each, so what is
+     * embedded does not depend on when a second boundary fell.
      *
      * @param other the other data
-     * @return the union, certificates without duplicates
+     * @return the union, certificates without duplicates, the newest revocation data per certificate
      */
     public ValidationData merge(ValidationData other) {
         List<X509Certificate> certs = new ArrayList<>(certificates);
@@ -75,7 +80,7 @@ public record ValidationData(List<X509Certificate> certificates, List<byte[]> oc
         ocsp.addAll(other.ocspResponses);
         List<byte[]> crl = new ArrayList<>(crls);
         crl.addAll(other.crls);
-        return new ValidationData(certs, ocsp, crl);
+        return new ValidationData(certs, RevocationUnion.ocsp(ocsp), RevocationUnion.crls(crl));
     }
 
     @Override

@@ -19,6 +19,7 @@ import vn.govsdk.core.RateLimitedException;
 import vn.govsdk.testkit.Fault;
 import vn.govsdk.testkit.FaultRule;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 
 /** The outbox's behaviour, run on each store: embedded H2 and PostgreSQL. */
 class SyncOutboxTest {
@@ -32,7 +33,7 @@ class SyncOutboxTest {
         return OutboxMessage.of(dossier, MessageKind.PROGRESS, "{\"seq\":" + seq + ",\"note\":\"step " + seq + "\"}");
     }
 
-    private static SyncOutbox.Builder outbox(OutboxStore store, MutableClock clock, OutboxDelivery delivery) {
+    private static SyncOutbox.Builder outbox(OutboxStore store, TestClock clock, OutboxDelivery delivery) {
         return SyncOutbox.builder().store(store).clock(clock).delivery(delivery)
                 .backoff(OutboxBackoff.builder().baseDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(30))
                         .jitter(0).build());
@@ -63,7 +64,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void enqueuedMessagesSurviveReopeningTheStore(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             SyncOutbox first = outbox(db.store(), clock, m -> { }).build();
             OutboxMessage stored = first.enqueue(msg("H29-0001", 1));
@@ -89,7 +90,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void retriesWithBackoffThatHoldsAcrossRestarts(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             delivery.failWith = new IOException("connection reset by the portal");
@@ -131,7 +132,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void deadLettersAfterMaxAttemptsWithTheReasonAndHoldsTheDossier(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             SyncOutbox outbox = outbox(db.store(), clock, m -> {
@@ -169,7 +170,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void operatorRetriesAndDiscardsDeadLetters(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             delivery.failWith = new GovServiceException(422, "E01", "ngày hẹn trả không hợp lệ", "req-1", 1);
@@ -206,7 +207,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void statsCountPendingRetryingAndTheOldestAge(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             delivery.failWith = new IOException("down");
@@ -231,7 +232,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aCrashedInstancesClaimsAreTakenOverWhenTheirLeaseExpires(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             SyncOutbox outbox = outbox(db.store(), clock, delivery).leaseDuration(Duration.ofMinutes(2)).build();
@@ -250,7 +251,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aNonRetryableAnswerOverHttpDeadLettersAtOnceWhileServerErrorsAreRetried(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         RecordingPortalService portal = new RecordingPortalService(7, 0.0);
         try (TestDatabases.Fixture db = kind.open(dir);
                 MockGovPlatform platform = MockGovPlatform.builder().service(portal).build();
@@ -338,7 +339,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aRateLimitedAnswerWaitsAtLeastItsRetryAfter(TestDatabases.Kind kind) {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             Scripted delivery = new Scripted();
             delivery.failWith = new RateLimitedException(429, null, "slow down", "r", 1, Duration.ofSeconds(90));
@@ -353,7 +354,7 @@ class SyncOutboxTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void closeLetsADeliveryUnderWayFinishAndLeavesNoClaimBehind(TestDatabases.Kind kind) throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = TestClock.at(T0);
         try (TestDatabases.Fixture db = kind.open(dir)) {
             java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +18,7 @@ import vn.govsdk.dataexchange.outbox.OutboxStore;
 import vn.govsdk.dataexchange.outbox.SyncOutbox;
 import vn.govsdk.testkit.Fault;
 import vn.govsdk.testkit.FaultRule;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.junit.MockGovPlatformExtension;
 import vn.govsdk.testkit.portal.PortalDossierState;
 import vn.govsdk.testkit.portal.PortalService;
@@ -35,30 +33,6 @@ class PortalOutboxTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test moves by hand, so backoff waits cost no real time. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2025-08-01T03:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static PortalService portal() {
         return (PortalService) MOCK.platform().service("/dvcqg").orElseThrow();
@@ -76,7 +50,7 @@ class PortalOutboxTest {
 
     @Test
     void everyUpdateReachesThePortalInOrderThroughOutages() throws Exception {
-        ManualClock clock = new ManualClock();
+        TestClock clock = TestClock.at(Instant.parse("2025-08-01T03:00:00Z"));
         try (HttpTransport transport = HttpTransport.create()) {
             PortalClient client = PortalClient.builder().endpoint(MOCK.platform().baseUrl("/dvcqg"))
                     .credentials(PortalService.USERNAME, Secret.of(PortalService.PASSWORD), PortalService.DSTCODE)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import okhttp3.HttpUrl;
@@ -18,6 +19,7 @@ import vn.govsdk.core.auth.ClientCredentials.ClientAuthentication;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.testkit.JournalEntry;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 
@@ -25,7 +27,7 @@ import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 class CitizenLoginFlowTest {
 
     static final URI CALLBACK = URI.create("http://127.0.0.1:8080/callback");
-    static final TestClock CLOCK = new TestClock();
+    static final TestClock CLOCK = TestClock.startingNow();
     static MockGovPlatform platform;
     static OpenIdProviderMock sso;
     static OpenIdProviderMock vneid;
@@ -243,13 +245,13 @@ class CitizenLoginFlowTest {
     void idTokenWithinClockSkewIsAcceptedAndBeyondItRefused() {
         Duration lifetime = OpenIdProviderMock.TOKEN_LIFETIME;
         // The client's clock runs ahead of the provider's; the whole login happens "at once" for it.
-        try (CitizenLoginClient ahead = ssoClient().clock(CLOCK.offset(lifetime.plusSeconds(30)))
+        try (CitizenLoginClient ahead = ssoClient().clock(Clock.offset(CLOCK, lifetime.plusSeconds(30)))
                 .clockSkew(Duration.ofSeconds(60)).build()) {
             AuthorizationRequest start = ahead.begin(CALLBACK);
             assertThat(ahead.complete(browser.loginAs(start.authorizationUrl(), 0), start.pendingLogin()).identity())
                     .isNotNull();
         }
-        try (CitizenLoginClient farAhead = ssoClient().clock(CLOCK.offset(lifetime.plusSeconds(90)))
+        try (CitizenLoginClient farAhead = ssoClient().clock(Clock.offset(CLOCK, lifetime.plusSeconds(90)))
                 .clockSkew(Duration.ofSeconds(60)).build()) {
             AuthorizationRequest start = farAhead.begin(CALLBACK);
             URI callback = browser.loginAs(start.authorizationUrl(), 0);

@@ -19,6 +19,7 @@ import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.identity.login.LoginRefusedException.Reason;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.oidc.BadIdToken;
 import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 
@@ -26,7 +27,7 @@ import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 class CitizenLoginRefusalTest {
 
     static final URI CALLBACK = URI.create("http://localhost:9000/login/callback");
-    static final TestClock CLOCK = new TestClock();
+    static final TestClock CLOCK = TestClock.startingNow();
     static MockGovPlatform platform;
     static OpenIdProviderMock sso;
 

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -26,6 +32,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -34,6 +42,7 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignedDocument;
@@ -46,7 +55,12 @@ import vn.govsdk.signing.timestamp.TimestampToken;
 import vn.govsdk.signing.verify.Integrity;
 import vn.govsdk.signing.verify.SignatureReport;
 import vn.govsdk.signing.verify.SignatureStatus;
+import vn.govsdk.signing.verify.SignatureVerifier;
+import vn.govsdk.signing.verify.TrustAnchors;
+import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.pki.TestCredential;
+import vn.govsdk.testkit.pki.TestPki;
 
 /**
  * PAdES B-T and B-LT made with the mock platform's timestamp authority (over loopback HTTP) and, for
@@ -136,6 +150,56 @@ class PadesLevelsTest {
         SignatureReport s = Verifiers.offline().verify(Document.of(pdf, "lt.pdf", "application/pdf")).signatures().get(0);
         assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
         assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
+    }
+
+    /**
+     * The cause of a test that failed one run in two: the signer's chain and the timestamp authority's
+     * share the intermediate CA, so its status is asked for twice; when a second boundary fell between
+     * the two asks, the responder's two answers differed in {@code producedAt} and both were embedded.
+     * Here the clock moves a second after each chain, every time, and the DSS must still hold one answer
+     * per certificate: the newest.
+     */
+    @Test
+    void bLtEmbedsOneOcspAnswerPerCertificateWhenTheResponderAnsweredTwiceAtDifferentTimes() throws Exception {
+        TestClock clock = TestClock.startingNow();
+        try (MockGovPlatform own = MockGovPlatform.builder().clock(clock).build()) {
+            TestPki pki = own.pki();
+            TestCredential signer = pki.rsa2048Signer();
+            TestValidationData source = new TestValidationData(pki, () -> clock.advance(Duration.ofSeconds(1)));
+            TimestampClient ownTsa = TimestampClient.builder().authority(own.baseUrl("/pki/tsa")).build();
+            byte[] pdf = PadesSigner.builder().level(SignatureLevel.B_LT).timestampClient(ownTsa)
+                    .validationDataSource(source).clock(clock).build()
+                    .sign(Document.of(TestPdfs.decision(1), "lt.pdf", "application/pdf"), TestPlatform.key(signer))
+                    .bytes();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                COSDictionary dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+                COSArray ocsps = dss.getCOSArray(COSName.getPDFName("OCSPs"));
+                // The signer's, the intermediate's (asked for twice, once per chain) and the TSA's.
+                assertThat(ocsps.size()).isEqualTo(3);
+                Map<BigInteger, List<Date>> produced = new HashMap<>();
+                for (int i = 0; i < ocsps.size(); i++) {
+                    try (java.io.InputStream in = ((COSStream) ocsps.getObject(i)).createInputStream()) {
+                        BasicOCSPResp r = (BasicOCSPResp) new OCSPResp(in.readAllBytes()).getResponseObject();
+                        produced.computeIfAbsent(r.getResponses()[0].getCertID().getSerialNumber(), k -> new ArrayList<>())
+                                .add(r.getProducedAt());
+                    }
+                }
+                // One answer each; the intermediate's is the newer one, made a second after the first pass.
+                Date firstPass = produced.get(signer.certificate().getSerialNumber()).get(0);
+                assertThat(produced).containsOnlyKeys(signer.certificate().getSerialNumber(),
+                        pki.intermediateCertificate().getSerialNumber(), pki.tsa().certificate().getSerialNumber());
+                assertThat(produced.get(pki.intermediateCertificate().getSerialNumber()))
+                        .containsExactly(Date.from(firstPass.toInstant().plusSeconds(1)));
+                assertThat(dss.getCOSArray(COSName.getPDFName("CRLs")).size()).isEqualTo(1);
+            }
+            // Verified on the same clock, from the embedded data alone (the platform is closed by then).
+            own.close();
+            SignatureReport s = SignatureVerifier.builder().trust(TrustAnchors.of(pki.rootCertificate()))
+                    .retryPolicy(RetryPolicy.none()).clock(clock).build()
+                    .verify(Document.of(pdf, "lt.pdf", "application/pdf")).signatures().get(0);
+            assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
+            assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
+        }
     }
 
     @Test

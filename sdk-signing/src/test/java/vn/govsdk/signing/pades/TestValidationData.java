@@ -14,6 +14,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.govsdk.signing.TestPlatform;
 import vn.govsdk.signing.ValidationData;
 import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.testkit.pki.TestPki;
 
 /**
  * Validation data gathered in the test, independently of the SDK: the chain's certificates, an OCSP
@@ -22,12 +23,27 @@ import vn.govsdk.signing.ValidationDataSource;
  */
 final class TestValidationData implements ValidationDataSource {
 
+    private final TestPki pki;
+    private final Runnable afterEach;
     private final List<List<X509Certificate>> seen = new ArrayList<>();
+
+    /** Gathers from the shared platform's PKI. */
+    TestValidationData() {
+        this(TestPlatform.shared().pki(), () -> { });
+    }
+
+    /** Gathers from a PKI of the test's own, running {@code afterEach} after each chain (to move its clock). */
+    TestValidationData(TestPki pki, Runnable afterEach) {
+        this.pki = pki;
+        this.afterEach = afterEach;
+    }
 
     @Override
     public synchronized ValidationData collect(List<X509Certificate> chain) {
         seen.add(List.copyOf(chain));
-        return of(chain);
+        ValidationData data = of(pki, chain);
+        afterEach.run();
+        return data;
     }
 
     /** The chains the source was asked about, in order. */
@@ -36,25 +52,33 @@ final class TestValidationData implements ValidationDataSource {
     }
 
     static ValidationData of(List<X509Certificate> chain) {
+        return of(TestPlatform.shared().pki(), chain);
+    }
+
+    static ValidationData of(TestPki pki, List<X509Certificate> chain) {
         List<X509Certificate> certs = new ArrayList<>(chain);
-        X509Certificate root = TestPlatform.shared().pki().rootCertificate();
+        X509Certificate root = pki.rootCertificate();
         if (!certs.contains(root)) {
             certs.add(root);
         }
         List<byte[]> ocsp = new ArrayList<>();
         for (int i = 0; i + 1 < certs.size(); i++) {
-            ocsp.add(ocsp(certs.get(i), certs.get(i + 1)));
+            ocsp.add(ocsp(pki, certs.get(i), certs.get(i + 1)));
         }
-        List<byte[]> crls = List.of(get(TestPlatform.shared().pki().endpoints().intermediateCrl()));
+        List<byte[]> crls = List.of(get(pki.endpoints().intermediateCrl()));
         return new ValidationData(certs, ocsp, crls);
     }
 
     static byte[] ocsp(X509Certificate cert, X509Certificate issuer) {
+        return ocsp(TestPlatform.shared().pki(), cert, issuer);
+    }
+
+    static byte[] ocsp(TestPki pki, X509Certificate cert, X509Certificate issuer) {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
             byte[] req = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-            byte[] body = http(TestPlatform.shared().pki().endpoints().ocsp(), req);
+            byte[] body = http(pki.endpoints().ocsp(), req);
             if (new OCSPResp(body).getStatus() != OCSPResp.SUCCESSFUL) {
                 throw new IllegalStateException("the mock OCSP responder refused the request");
             }

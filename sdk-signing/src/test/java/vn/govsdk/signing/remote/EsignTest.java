@@ -11,6 +11,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.testkit.JournalEntry;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.Sp769Service;
 
 /** The NEAC eSign gateway (the sp769 client with its preset) against its mock. */
@@ -27,7 +28,7 @@ class EsignTest extends RemoteSignerContract {
     }
 
     @Override
-    RemoteSigner newSigner(URI base, FakeClock clock) {
+    RemoteSigner newSigner(URI base, TestClock clock) {
         return Sp769Signer.neacEsign().endpoint(base).caName("FPT-CA").spId(Sp769Service.SP_ID)
                 .spPassword(Secret.of(Sp769Service.SP_PASSWORD)).clock(clock).sleeper(clock.sleeper())
                 .retryPolicy(RetryPolicy.none()).build();

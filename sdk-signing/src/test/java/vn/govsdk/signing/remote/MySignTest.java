@@ -16,6 +16,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.testkit.JournalEntry;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.CitizenBehaviour;
 import vn.govsdk.testkit.remotesigning.MySignService;
 import vn.govsdk.testkit.remotesigning.MySignWebhook;
@@ -35,11 +36,11 @@ class MySignTest extends RemoteSignerContract {
     }
 
     @Override
-    RemoteSigner newSigner(URI base, FakeClock clock) {
+    RemoteSigner newSigner(URI base, TestClock clock) {
         return builder(base, clock).build();
     }
 
-    private MySignSigner.Builder builder(URI base, FakeClock clock) {
+    private MySignSigner.Builder builder(URI base, TestClock clock) {
         return MySignSigner.builder().endpoint(base)
                 .credentials(MySignService.CLIENT_ID, Secret.of(MySignService.CLIENT_SECRET))
                 .profileId(MySignService.PROFILE_ID).clock(clock).sleeper(clock.sleeper())

@@ -27,6 +27,7 @@ import vn.govsdk.signing.verify.TrustAnchors;
 import vn.govsdk.signing.verify.VerificationReport;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.CitizenBehaviour;
 import vn.govsdk.testkit.remotesigning.RemoteSigningMock;
 import vn.govsdk.testkit.remotesigning.SubscriberCondition;
@@ -44,7 +45,7 @@ abstract class RemoteSignerContract {
 
     MockGovPlatform platform;
     RemoteSigningMock mock;
-    FakeClock clock;
+    TestClock clock;
     RemoteSigner signer;
 
     /** The mock's path prefix. */
@@ -54,7 +55,7 @@ abstract class RemoteSignerContract {
     abstract Function<MockGovPlatform, MockService> service();
 
     /** Builds the signer against the platform. */
-    abstract RemoteSigner newSigner(URI base, FakeClock clock);
+    abstract RemoteSigner newSigner(URI base, TestClock clock);
 
     /** The full path of the sign call. */
     abstract String signPath();
@@ -77,7 +78,7 @@ abstract class RemoteSignerContract {
         if (signer != null) {
             signer.close();
         }
-        clock = new FakeClock(platform.pki().referenceTime());
+        clock = TestClock.at(platform.pki().referenceTime());
         signer = newSigner(platform.baseUrl(prefix()), clock);
     }
 
@@ -113,7 +114,7 @@ abstract class RemoteSignerContract {
 
         List<byte[]> values = pending.await(Duration.ofMinutes(5));
         assertThat(pending.status()).isEqualTo(RemoteSigningStatus.SIGNED);
-        assertThat(clock.sleeps).isNotEmpty(); // it waited (on the fake clock) between polls
+        assertThat(clock.sleeps()).isNotEmpty(); // it waited (on the fake clock) between polls
         SignedDocument signed = prepared.complete(values.get(0));
         VerificationReport report = verifier().verify(Document.of(signed.bytes(), signed.fileName(), signed.mediaType()),
                 Document.of(CONTENT, "quyetdinh.txt", "text/plain"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.MySignService;
 import vn.govsdk.testkit.remotesigning.SmartCaCscService;
 import vn.govsdk.testkit.remotesigning.Sp769Service;
@@ -35,7 +36,7 @@ class RemoteSigningLogPrivacyTest {
         root.setLevel(Level.DEBUG);
         try (MockGovPlatform platform = MockGovPlatform.builder().service(Sp769Service::smartCa)
                 .service(MySignService::new).service(SmartCaCscService::new).build()) {
-            FakeClock clock = new FakeClock(platform.pki().referenceTime());
+            TestClock clock = TestClock.at(platform.pki().referenceTime());
             try (RemoteSigner smartCa = Sp769Signer.smartCa().endpoint(platform.baseUrl("/smartca"))
                     .spId(Sp769Service.SP_ID).spPassword(Secret.of(Sp769Service.SP_PASSWORD))
                     .webhookSecret(Secret.of("webhook-secret-value")).clock(clock).sleeper(clock.sleeper()).build();
@@ -69,7 +70,7 @@ class RemoteSigningLogPrivacyTest {
     @Test
     void oneSignerServesConcurrentRequests() throws Exception {
         try (MockGovPlatform platform = MockGovPlatform.builder().service(Sp769Service::smartCa).build()) {
-            FakeClock clock = new FakeClock(platform.pki().referenceTime());
+            TestClock clock = TestClock.at(platform.pki().referenceTime());
             try (RemoteSigner smartCa = Sp769Signer.smartCa().endpoint(platform.baseUrl("/smartca"))
                     .spId(Sp769Service.SP_ID).spPassword(Secret.of(Sp769Service.SP_PASSWORD))
                     .clock(clock).sleeper(d -> { }).build()) {

@@ -15,6 +15,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.testkit.JournalEntry;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.CitizenBehaviour;
 import vn.govsdk.testkit.remotesigning.SmartCaCscService;
 
@@ -32,11 +33,11 @@ class SmartCaCscTest extends RemoteSignerContract {
     }
 
     @Override
-    RemoteSigner newSigner(URI base, FakeClock clock) {
+    RemoteSigner newSigner(URI base, TestClock clock) {
         return builder(base, clock).build();
     }
 
-    private SmartCaCscSigner.Builder builder(URI base, FakeClock clock) {
+    private SmartCaCscSigner.Builder builder(URI base, TestClock clock) {
         return SmartCaCscSigner.builder().endpoint(base)
                 .credentials(SmartCaCscService.CLIENT_ID, Secret.of(SmartCaCscService.CLIENT_SECRET))
                 .userPasswords(user -> Secret.of(SmartCaCscService.USER_PASSWORD))

@@ -15,6 +15,7 @@ import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.Sp769Service;
 
 /** VNPT SmartCA sp769 against its mock. */
@@ -31,7 +32,7 @@ class Sp769SmartCaTest extends RemoteSignerContract {
     }
 
     @Override
-    RemoteSigner newSigner(URI base, FakeClock clock) {
+    RemoteSigner newSigner(URI base, TestClock clock) {
         return Sp769Signer.smartCa().endpoint(base).spId(Sp769Service.SP_ID)
                 .spPassword(Secret.of(Sp769Service.SP_PASSWORD)).clock(clock).sleeper(clock.sleeper())
                 .retryPolicy(RetryPolicy.none()).build();

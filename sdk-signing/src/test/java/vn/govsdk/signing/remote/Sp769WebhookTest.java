@@ -13,6 +13,7 @@ import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.internal.remote.Wire;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.CitizenBehaviour;
 import vn.govsdk.testkit.remotesigning.Sp769Service;
 import vn.govsdk.testkit.remotesigning.SubscriberCondition;
@@ -28,7 +29,7 @@ class Sp769WebhookTest {
     private Sp769Service mock;
     private Sp769Signer signer;
     private WebhookReceiver receiver;
-    private FakeClock clock;
+    private TestClock clock;
 
     @BeforeEach
     void start() throws Exception {
@@ -36,7 +37,7 @@ class Sp769WebhookTest {
         platform.pki().generateAll();
         mock = (Sp769Service) platform.service("/smartca").orElseThrow();
         mock.behaviour(CitizenBehaviour.manual());
-        clock = new FakeClock(platform.pki().referenceTime());
+        clock = TestClock.at(platform.pki().referenceTime());
         signer = Sp769Signer.smartCa().endpoint(platform.baseUrl("/smartca")).spId(Sp769Service.SP_ID)
                 .spPassword(Secret.of(Sp769Service.SP_PASSWORD)).webhookSecret(Secret.of(SECRET))
                 .clock(clock).sleeper(clock.sleeper()).retryPolicy(RetryPolicy.none()).build();

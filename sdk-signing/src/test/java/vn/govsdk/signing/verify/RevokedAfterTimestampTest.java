@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLReason;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,42 +15,15 @@ import vn.govsdk.signing.SigningKey;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.pki.CertificateRole;
 import vn.govsdk.testkit.pki.TestCredential;
 
 /** A certificate revoked after the time a signature timestamp proves: the timestamp is what saves the signature. */
 class RevokedAfterTimestampTest {
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final byte[] DATA = "Hợp đồng".getBytes(StandardCharsets.UTF_8);
-    private static final MovableClock CLOCK = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    private static final TestClock CLOCK = TestClock.startingNow();
     private static MockGovPlatform platform;
 
     @BeforeAll

@@ -3,11 +3,11 @@ package vn.govsdk.signing.xades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,9 @@ import vn.govsdk.signing.verify.RevocationStatus;
 import vn.govsdk.signing.verify.SignatureReport;
 import vn.govsdk.signing.verify.SignatureStatus;
 import vn.govsdk.signing.verify.VerificationReport;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.pki.TestCredential;
+import vn.govsdk.testkit.pki.TestPki;
 
 class XadesSignerTest {
 
@@ -79,10 +81,13 @@ class XadesSignerTest {
 
     @Test
     void signedXmlHoldsTheBaselineProperties() {
-        Instant t = Instant.parse("2026-11-22T03:04:05.678Z");
-        TestCredential c = TestPlatform.shared().pki().rsa2048Signer();
+        // One clock for the signer and the PKI that issued its certificate: the literal instant is
+        // inside the certificate's validity on any date the suite runs.
+        TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:04:05.678Z"));
+        TestCredential c = TestPki.builder().platformBaseUrl(URI.create("http://127.0.0.1:9"))
+                .clock(clock).build().rsa2048Signer();
         SignedDocument signed = XadesSigner.builder()
-                .clock(Clock.fixed(t, ZoneOffset.ofHours(7))).build()
+                .clock(clock.withZone(ZoneOffset.ofHours(7))).build()
                 .sign(hoso(), TestPlatform.key(c));
         String text = new String(signed.bytes(), StandardCharsets.UTF_8);
         assertThat(text).contains("<xades:SigningTime>2026-11-22T03:04:05Z</xades:SigningTime>")

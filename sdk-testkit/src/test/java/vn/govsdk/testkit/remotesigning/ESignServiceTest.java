@@ -10,6 +10,7 @@ import static vn.govsdk.testkit.remotesigning.RemoteSigningSupport.verifies;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -20,12 +21,13 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.RemoteSigningSupport.Answer;
 
 /** The NEAC eSign gateway mock: the sp769 shape with ca_name and base64 hashes by default. */
 class ESignServiceTest {
 
-    private final RemoteSigningSupport.TestClock clock = new RemoteSigningSupport.TestClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:00:00Z"));
     private final MockGovPlatform platform = MockGovPlatform.builder().clock(clock).service(Sp769Service::eSign).build();
     private final Sp769Service eSign = (Sp769Service) platform.service("/esign").orElseThrow();
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -21,12 +22,13 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.RemoteSigningSupport.Answer;
 
 /** The Viettel MySign mock over plain HTTP; signatures checked with plain JCA. */
 class MySignServiceTest {
 
-    private final RemoteSigningSupport.TestClock clock = new RemoteSigningSupport.TestClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:00:00Z"));
     private final MockGovPlatform platform = MockGovPlatform.builder().clock(clock).service(MySignService::new).build();
     private final MySignService mySign = (MySignService) platform.service("/mysign").orElseThrow();
 

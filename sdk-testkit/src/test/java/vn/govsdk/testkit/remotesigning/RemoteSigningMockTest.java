@@ -7,6 +7,7 @@ import static vn.govsdk.testkit.remotesigning.RemoteSigningSupport.post;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,11 +23,12 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 
 /** What the four mocks share: the scripting API, its rules, and one webhook per transaction under load. */
 class RemoteSigningMockTest {
 
-    private final RemoteSigningSupport.TestClock clock = new RemoteSigningSupport.TestClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:00:00Z"));
     private final MockGovPlatform platform = MockGovPlatform.builder().clock(clock).service(Sp769Service::smartCa).build();
     private final Sp769Service smartCa = (Sp769Service) platform.service("/smartca").orElseThrow();
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -20,12 +21,13 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.remotesigning.RemoteSigningSupport.Answer;
 
 /** The SmartCA CSC-style mock over plain HTTP; signatures checked with plain JCA. */
 class SmartCaCscServiceTest {
 
-    private final RemoteSigningSupport.TestClock clock = new RemoteSigningSupport.TestClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:00:00Z"));
     private final MockGovPlatform platform = MockGovPlatform.builder().clock(clock).service(SmartCaCscService::new).build();
     private final SmartCaCscService csc = (SmartCaCscService) platform.service("/smartca-csc").orElseThrow();
 

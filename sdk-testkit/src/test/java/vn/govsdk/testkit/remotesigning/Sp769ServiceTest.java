@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -23,13 +24,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.remotesigning.RemoteSigningSupport.Answer;
 
 /** The SmartCA sp769 mock over plain HTTP; signatures checked with plain JCA. */
 class Sp769ServiceTest {
 
-    private final RemoteSigningSupport.TestClock clock = new RemoteSigningSupport.TestClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-22T03:00:00Z"));
     private final MockGovPlatform platform = MockGovPlatform.builder().clock(clock).service(Sp769Service::smartCa).build();
     private final Sp769Service smartCa = (Sp769Service) platform.service("/smartca").orElseThrow();
 

@@ -37,7 +37,7 @@ import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.PopulationDbBasic;
 import vn.govsdk.core.auth.PortalSession;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.internal.auth.TestSupport.MutableClock;
+import vn.govsdk.core.testsupport.FakeClock;
 
 /** Runs every scheme, including renewals and refusals, with DEBUG logging captured, and looks for secrets in the log. */
 class AuthLoggingTest {
@@ -54,7 +54,7 @@ class AuthLoggingTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T01:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2025-07-01T01:00:00Z"));
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger sdkLogger = (Logger) LoggerFactory.getLogger("vn.govsdk");
     private Level previousLevel;

@@ -39,7 +39,7 @@ import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.ClientCredentials.ClientAuthentication;
 import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.internal.auth.TestSupport.MutableClock;
+import vn.govsdk.core.testsupport.FakeClock;
 
 class ClientCredentialsAuthTest {
 
@@ -48,7 +48,7 @@ class ClientCredentialsAuthTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T01:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2025-07-01T01:00:00Z"));
 
     /** A WSO2-like gateway: /token hands out token-1, token-2, ...; /api accepts only the tokens in {@code valid}. */
     private final class Gateway extends Dispatcher {

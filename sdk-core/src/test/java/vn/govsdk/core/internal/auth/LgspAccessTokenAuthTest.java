@@ -23,14 +23,14 @@ import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.internal.auth.TestSupport.MutableClock;
+import vn.govsdk.core.testsupport.FakeClock;
 
 class LgspAccessTokenAuthTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T01:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2025-07-01T01:00:00Z"));
 
     private static LgspAccessToken.Builder lgsp() {
         return LgspAccessToken.builder()

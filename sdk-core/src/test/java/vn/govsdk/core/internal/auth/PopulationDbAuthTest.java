@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.govsdk.core.auth.PopulationDbBasic;
 import vn.govsdk.core.auth.PopulationDbBasic.TimestampUnit;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.internal.auth.TestSupport.MutableClock;
+import vn.govsdk.core.testsupport.FakeClock;
 
 class PopulationDbAuthTest {
 
@@ -35,7 +35,7 @@ class PopulationDbAuthTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final FakeClock clock = new FakeClock(NOW);
 
     /** Computed here without any SDK code: lowercase hex SHA-256 of url + user + timestamp + secret. */
     private static String expectedAuthorization(String url, String timestamp) throws Exception {

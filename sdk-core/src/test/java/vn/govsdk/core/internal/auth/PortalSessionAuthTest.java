@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import vn.govsdk.core.AuthenticationFailedException;
 import vn.govsdk.core.auth.PortalSession;
 import vn.govsdk.core.auth.Secret;
-import vn.govsdk.core.internal.auth.TestSupport.MutableClock;
+import vn.govsdk.core.testsupport.FakeClock;
 
 class PortalSessionAuthTest {
 
@@ -40,7 +40,7 @@ class PortalSessionAuthTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-07-01T01:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2025-07-01T01:00:00Z"));
 
     /** A portal adapter: /auth opens sessions sess-1, sess-2, ...; /api answers error_code 5 for an unknown session. */
     private final class Portal extends Dispatcher {

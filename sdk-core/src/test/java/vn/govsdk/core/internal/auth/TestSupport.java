@@ -2,15 +2,8 @@ package vn.govsdk.core.internal.auth;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,47 +18,6 @@ import vn.govsdk.core.auth.GatewayAuth;
 final class TestSupport {
 
     private TestSupport() {
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-        private volatile CountDownLatch readers = new CountDownLatch(0);
-        private final Set<Thread> seen = ConcurrentHashMap.newKeySet();
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        /** Returns a latch that opens once {@code count} threads not seen before have read the clock. */
-        CountDownLatch countReaders(int count) {
-            seen.clear();
-            seen.add(Thread.currentThread());
-            readers = new CountDownLatch(count);
-            return readers;
-        }
-
-        @Override
-        public Instant instant() {
-            if (seen.add(Thread.currentThread())) {
-                readers.countDown();
-            }
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** A plain client with the auth interceptors; token requests go through a separate plain client. */
