@@ -347,13 +347,17 @@ public final class MockGovPlatform implements AutoCloseable {
 
     /**
      * Makes the platform as new: removes every fault, clears the journal and resets every service's
-     * state. The synthetic data is derived from the seed and does not change.
+     * state, and sets a {@link TestClock} back to the instant it was made at. The synthetic data is
+     * derived from the seed and does not change.
      */
     public void reset() {
         faults.clear();
         journal.clear();
         for (MockService s : services) {
             s.reset();
+        }
+        if (clock instanceof TestClock testClock) {
+            testClock.reset();
         }
     }
 
@@ -514,7 +518,10 @@ public final class MockGovPlatform implements AutoCloseable {
         }
 
         /**
-         * Sets the clock that stamps journal entries and that services may use (default: system UTC).
+         * Sets the clock that stamps journal entries and that every service judges time by: the test
+         * PKI's validity periods, OCSP answers, CRLs and timestamps, tokens, sessions and remote-signing
+         * transactions (default: system UTC). Give it a {@link TestClock}, and the same clock to the
+         * clients under test, to move time for both at once.
          *
          * @param clock the clock
          * @return this builder

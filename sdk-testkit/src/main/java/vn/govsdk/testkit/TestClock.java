@@ -90,6 +90,18 @@ public final class TestClock extends Clock {
     }
 
     /**
+     * Sets the clock back to the instant it was made at and forgets the recorded waits. The mock
+     * platform does this on {@link MockGovPlatform#reset()}, so that with the JUnit extension every test
+     * starts at the same instant whatever the test before it did with the clock.
+     */
+    public void reset() {
+        synchronized (shared.sleeps) {
+            shared.sleeps.clear();
+        }
+        shared.now.set(shared.start);
+    }
+
+    /**
      * Returns a sleeper for the SDK's clients ({@code sleeper(...)} on their builders) that does not
      * wait: it records each requested wait and advances this clock by it.
      *
@@ -185,12 +197,14 @@ public final class TestClock extends Clock {
 
     /** The time line every zone view of one clock shares. */
     private static final class Shared {
+        final Instant start;
         final AtomicReference<Instant> now;
         final List<Duration> sleeps = new ArrayList<>();
         final vn.govsdk.core.http.Sleeper sleeper;
 
         Shared(Instant start) {
-            this.now = new AtomicReference<>(Objects.requireNonNull(start));
+            this.start = Objects.requireNonNull(start);
+            this.now = new AtomicReference<>(start);
             this.sleeper = duration -> {
                 synchronized (sleeps) {
                     sleeps.add(duration);

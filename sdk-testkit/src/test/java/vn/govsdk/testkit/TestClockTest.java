@@ -57,6 +57,21 @@ class TestClockTest {
     }
 
     @Test
+    void resetReturnsToTheStartForEveryViewAndForgetsTheWaits() throws Exception {
+        TestClock clock = TestClock.at(T);
+        TestClock hcm = clock.withZone(HCM);
+        hcm.sleeper().sleep(Duration.ofDays(2));
+        clock.reset();
+        assertThat(hcm.instant()).isEqualTo(T);
+        assertThat(clock.sleeps()).isEmpty();
+        try (MockGovPlatform platform = MockGovPlatform.builder().clock(clock).build()) {
+            clock.advance(Duration.ofDays(30));
+            platform.reset();
+            assertThat(clock.instant()).isEqualTo(T);
+        }
+    }
+
+    @Test
     void anotherThreadSeesAMoveAtOnce() throws Exception {
         TestClock clock = TestClock.at(T);
         clock.advance(Duration.ofSeconds(30));

@@ -21,14 +21,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.MockServerRunner;
 import vn.govsdk.testkit.MockService;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.data.SyntheticData;
 
 /**
  * JUnit 5 extension that gives a test class a {@link MockGovPlatform}: started on a free port before
  * the first test of the class (and shared with its {@code @Nested} classes), reset before each test
- * (faults removed, journal cleared, service state reset; the synthetic data is derived from the seed
- * and needs no reset), closed after the class. It injects the platform, its base URL and its data
- * into fields and parameters marked {@link MockPlatform}.
+ * (faults removed, journal cleared, service state reset, a {@link TestClock} set back to its start;
+ * the synthetic data is derived from the seed and needs no reset), closed after the class. It injects
+ * the platform, its base URL, its data and its test clock into fields and parameters marked
+ * {@link MockPlatform}.
  *
  * <p>Configure it with {@link WithMockGovPlatform} on the class, or register it with code when the
  * services need building:
@@ -122,13 +124,14 @@ public final class MockGovPlatformExtension
      *
      * @param parameterContext the parameter
      * @param extensionContext the context
-     * @return true for {@code MockGovPlatform}, {@code SyntheticData}, and {@code URI} marked {@link MockPlatform}
+     * @return true for {@code MockGovPlatform}, {@code SyntheticData}, and {@code URI} or {@code TestClock}
+     *     marked {@link MockPlatform}
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == MockGovPlatform.class || type == SyntheticData.class
-                || (type == URI.class && parameterContext.isAnnotated(MockPlatform.class));
+                || ((type == URI.class || type == TestClock.class) && parameterContext.isAnnotated(MockPlatform.class));
     }
 
     /**
@@ -172,6 +175,9 @@ public final class MockGovPlatformExtension
         if (config.isPresent()) {
             WithMockGovPlatform c = config.get();
             builder.seed(c.seed()).tls(c.tls());
+            if (c.testClock()) {
+                builder.clock(TestClock.startingNow());
+            }
             if (c.defaultServices()) {
                 for (Function<MockGovPlatform, MockService> factory : MockServerRunner.defaultServices()) {
                     builder.service(factory);
@@ -213,8 +219,8 @@ public final class MockGovPlatformExtension
                 Object value = valueFor(field.getType(), mark.value(), platform);
                 if (value == null) {
                     throw new ExtensionConfigurationException("@MockPlatform field " + c.getSimpleName() + "."
-                            + field.getName() + " must be of type MockGovPlatform, URI or SyntheticData, not "
-                            + field.getType().getName());
+                            + field.getName() + " must be of type MockGovPlatform, URI, SyntheticData or TestClock"
+                            + " (with @WithMockGovPlatform(testClock = true)), not " + field.getType().getName());
                 }
                 if (Modifier.isFinal(field.getModifiers())) {
                     throw new ExtensionConfigurationException("@MockPlatform field " + c.getSimpleName() + "."
@@ -240,6 +246,9 @@ public final class MockGovPlatformExtension
         }
         if (type == SyntheticData.class) {
             return platform.data();
+        }
+        if (type == TestClock.class && platform.clock() instanceof TestClock clock) {
+            return clock;
         }
         return null;
     }

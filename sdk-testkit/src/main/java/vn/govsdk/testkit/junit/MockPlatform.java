@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a field or parameter that {@link MockGovPlatformExtension} fills: of type
  * {@link vn.govsdk.testkit.MockGovPlatform} (the platform), {@link java.net.URI} (its base URL, or
- * the URL of {@link #value()} when given) or {@link vn.govsdk.testkit.data.SyntheticData} (its data).
+ * the URL of {@link #value()} when given), {@link vn.govsdk.testkit.data.SyntheticData} (its data) or
+ * {@link vn.govsdk.testkit.TestClock} (its clock, when {@link WithMockGovPlatform#testClock()} is set).
  * Static fields are filled once for the class, instance fields for each test instance. Parameters of
  * type {@code MockGovPlatform} or {@code SyntheticData} are filled without the annotation.
  */

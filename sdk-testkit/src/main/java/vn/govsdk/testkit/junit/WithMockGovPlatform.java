@@ -24,6 +24,9 @@ import vn.govsdk.testkit.MockService;
  *     @Test void retriesOn503() { platform.faults().add("/echo", Fault.status(503)); ... }
  * }
  * }</pre>
+ *
+ * <p>With {@link #testClock()} the platform's clock is a {@link vn.govsdk.testkit.TestClock}, injected
+ * as {@code @MockPlatform TestClock clock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -62,4 +65,15 @@ public @interface WithMockGovPlatform {
      * @return whether the default services are mounted
      */
     boolean defaultServices() default false;
+
+    /**
+     * Whether the platform runs on a {@link vn.govsdk.testkit.TestClock} instead of the system clock:
+     * one that starts at the present second when the platform starts, stands still until the test moves
+     * it, and is set back to that instant before each test. Inject it with
+     * {@code @MockPlatform TestClock clock} and hand it to the clients under test, so that the platform
+     * (certificates, OCSP, timestamps, tokens) and the clients judge time on one time line.
+     *
+     * @return whether the platform has a test clock
+     */
+    boolean testClock() default false;
 }

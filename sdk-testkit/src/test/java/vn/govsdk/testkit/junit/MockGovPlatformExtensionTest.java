@@ -23,6 +23,7 @@ import vn.govsdk.testkit.EchoService;
 import vn.govsdk.testkit.Fault;
 import vn.govsdk.testkit.Http;
 import vn.govsdk.testkit.MockGovPlatform;
+import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.data.SyntheticData;
 
 /**
@@ -124,6 +125,42 @@ class MockGovPlatformExtensionTest {
         }
     }
 
+    static final java.util.List<java.time.Instant> CLOCK_SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @WithMockGovPlatform(testClock = true)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ClockFixture {
+        @MockPlatform
+        TestClock clock;
+
+        @Test
+        @Order(1)
+        void theFirstTestMovesTheClockFarAhead(MockGovPlatform platform) {
+            assertThat(platform.clock()).isSameAs(clock);
+            assertThat(platform.pki().referenceTime()).isEqualTo(clock.instant());
+            CLOCK_SEEN.add(clock.instant());
+            clock.advance(java.time.Duration.ofDays(400));
+        }
+
+        @Test
+        @Order(2)
+        void theNextStartsWhereTheFirstStarted(@MockPlatform TestClock parameter) {
+            assertThat(parameter).isSameAs(clock);
+            CLOCK_SEEN.add(clock.instant());
+        }
+    }
+
+    @WithMockGovPlatform
+    static class ClockWithoutTestClockFixture {
+        @MockPlatform
+        TestClock clock;
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
     @WithMockGovPlatform
     static class BadFieldFixture {
         @MockPlatform
@@ -170,6 +207,25 @@ class MockGovPlatformExtensionTest {
                 .getThrowable().orElseThrow();
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("BadFieldFixture.notInjectable")
-                .hasMessageContaining("must be of type MockGovPlatform, URI or SyntheticData");
+                .hasMessageContaining("must be of type MockGovPlatform, URI, SyntheticData or TestClock");
+    }
+
+    @Test
+    void aTestClockIsInjectedAndSetBackBeforeEachTest() {
+        CLOCK_SEEN.clear();
+        run(ClockFixture.class).assertStatistics(s -> s.succeeded(2).failed(0));
+        assertThat(CLOCK_SEEN).hasSize(2);
+        assertThat(CLOCK_SEEN.get(1)).isEqualTo(CLOCK_SEEN.get(0));
+    }
+
+    @Test
+    void aTestClockFieldWithoutTheOptionIsAClearConfigurationError() {
+        Events events = run(ClockWithoutTestClockFixture.class);
+        events.assertStatistics(s -> s.failed(1));
+        assertThat(events.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow())
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("ClockWithoutTestClockFixture.clock").hasMessageContaining("testClock = true");
     }
 }
