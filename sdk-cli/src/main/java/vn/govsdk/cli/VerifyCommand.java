@@ -17,6 +17,7 @@ import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.RevocationChecking;
 import vn.govsdk.signing.verify.SignatureReport;
+import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.signing.verify.SignatureVerifier;
 import vn.govsdk.signing.verify.TrustAnchors;
 import vn.govsdk.signing.verify.VerificationReport;
@@ -60,6 +61,11 @@ final class VerifyCommand implements Callable<Integer> {
             + "enveloped-signature transform (some e-invoice software needs it); the report says when it was used")
     private boolean compatDotNetEnveloped;
 
+    @Option(names = "--allow-private-fetch", description = "let the verifier fetch issuer certificates, OCSP answers "
+            + "and CRLs from private, loopback and link-local addresses (a CA inside a closed network, or the mock "
+            + "platform); refused by default, since the URLs come from the document")
+    private boolean allowPrivateFetch;
+
     @Option(names = "--json", description = "print the report as JSON")
     private boolean json;
 
@@ -93,6 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
             SignatureVerifier verifier = SignatureVerifier.builder().trust(anchors)
                     .revocationChecking(offline ? RevocationChecking.OFFLINE
                             : noRevocation ? RevocationChecking.OFF : RevocationChecking.ONLINE)
+                    .fetchPolicy(FetchPolicy.builder().allowPrivateAddresses(allowPrivateFetch).build())
                     .dotNetEnvelopedSignatureTransform(compatDotNetEnveloped).build();
             Document signed = Document.of(in);
             VerificationReport report = detached == null ? verifier.verify(signed) : verifier.verify(signed, Document.of(detached));

@@ -69,7 +69,7 @@ class RemoteSignCommandTest {
         assertThat(sign.out().lines().findFirst().orElseThrow()).doesNotContain(USER);
         assertThat(sign.out() + sign.err()).doesNotContain(Sp769Service.SP_PASSWORD)
                 .doesNotContain(MySignService.CLIENT_SECRET).doesNotContain(SmartCaCscService.USER_PASSWORD);
-        CliRunner verify = CliRunner.run("verify", "--in", p(provider + ".xml"), "--trust", p("root.pem"));
+        CliRunner verify = CliRunner.run("verify", "--in", p(provider + ".xml"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("VALID");
     }

@@ -55,12 +55,12 @@ class SignVerifyCommandTest {
         assertThat(sign.out() + sign.err()).doesNotContain("changeit");
         assertThat(Files.readString(dir.resolve("hoso-signed.xml"))).contains("<NguoiNop>Nguyễn Văn An</NguoiNop><ds:Signature");
 
-        CliRunner verify = CliRunner.run("verify", "--in", p("hoso-signed.xml"), "--trust", p("root.pem"));
+        CliRunner verify = CliRunner.run("verify", "--in", p("hoso-signed.xml"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("VALID").contains("XAdES B-B").contains("Nguyễn Văn An")
                 .contains("govsdk Test Signing CA").doesNotContain("NOT checked");
 
-        CliRunner json = CliRunner.run("verify", "--in", p("hoso-signed.xml"), "--trust", p("root.pem"), "--json");
+        CliRunner json = CliRunner.run("verify", "--in", p("hoso-signed.xml"), "--trust", p("root.pem"), "--allow-private-fetch", "--json");
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).startsWith("{\"document\":\"hoso-signed.xml\",\"status\":\"VALID\"")
                 .contains("\"revocation\":\"GOOD\"");
@@ -79,7 +79,7 @@ class SignVerifyCommandTest {
         assertThat(sign.out()).contains("PAdES B-B");
         assertThat(CliRunner.run("sign", "--format", "pades", "--in", p("once.pdf"), "--out", p("twice.pdf"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt")).exitCode()).isZero();
-        CliRunner json = CliRunner.run("verify", "--in", p("twice.pdf"), "--trust", p("root.pem"), "--json");
+        CliRunner json = CliRunner.run("verify", "--in", p("twice.pdf"), "--trust", p("root.pem"), "--allow-private-fetch", "--json");
         assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode j = vn.govsdk.core.internal.json.GovJson.readTree(
                 json.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -98,7 +98,7 @@ class SignVerifyCommandTest {
         CliRunner.run("sign", "--format", "xades", "--in", p("hoso.xml"), "--out", p("s.xml"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
         Files.writeString(dir.resolve("t.xml"), Files.readString(dir.resolve("s.xml")).replace("Văn An", "Văn Ân"));
-        CliRunner tampered = CliRunner.run("verify", "--in", p("t.xml"), "--trust", p("root.pem"));
+        CliRunner tampered = CliRunner.run("verify", "--in", p("t.xml"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.out()).contains("INVALID").contains("changed after signing");
 
@@ -116,13 +116,13 @@ class SignVerifyCommandTest {
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
         assertThat(sign.exitCode()).as(sign.err()).isZero();
         assertThat(sign.out()).contains("CAdES B-B detached");
-        CliRunner missing = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--trust", p("root.pem"));
+        CliRunner missing = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--detached");
-        CliRunner ok = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--detached", p("big.bin"), "--trust", p("root.pem"));
+        CliRunner ok = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--detached", p("big.bin"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(ok.exitCode()).as(ok.out()).isZero();
         Files.write(dir.resolve("big.bin"), new byte[100_001]);
-        assertThat(CliRunner.run("verify", "--in", p("big.bin.p7s"), "--detached", p("big.bin"), "--trust", p("root.pem"))
+        assertThat(CliRunner.run("verify", "--in", p("big.bin.p7s"), "--detached", p("big.bin"), "--trust", p("root.pem"), "--allow-private-fetch")
                 .exitCode()).isEqualTo(1);
     }
 
@@ -131,10 +131,10 @@ class SignVerifyCommandTest {
         files();
         assertThat(CliRunner.run("sign", "--format", "jws", "--in", p("data.json"), "--out", p("data.jws"),
                 "--pkcs12", p("signer.p12"), "--password-file", p("password.txt")).exitCode()).isZero();
-        assertThat(CliRunner.run("verify", "--in", p("data.jws"), "--trust", p("root.pem")).exitCode()).isZero();
+        assertThat(CliRunner.run("verify", "--in", p("data.jws"), "--trust", p("root.pem"), "--allow-private-fetch").exitCode()).isZero();
         assertThat(CliRunner.run("sign", "--format", "cades", "--packaging", "enveloping", "--in", p("data.json"),
                 "--out", p("data.p7m"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt")).exitCode()).isZero();
-        CliRunner r = CliRunner.run("verify", "--in", p("data.p7m"), "--trust", p("root.pem"));
+        CliRunner r = CliRunner.run("verify", "--in", p("data.p7m"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(r.exitCode()).as(r.out()).isZero();
     }
 
@@ -186,7 +186,7 @@ class SignVerifyCommandTest {
                 "--out", p("hoso.xml.p7s"), "--pkcs12", p("signer.p12"), "--password-file", p("password.txt"));
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("CAdES B-T detached");
-        CliRunner vt = CliRunner.run("verify", "--in", p("hoso.xml.p7s"), "--detached", p("hoso.xml"), "--trust", p("root.pem"),
+        CliRunner vt = CliRunner.run("verify", "--in", p("hoso.xml.p7s"), "--detached", p("hoso.xml"), "--trust", p("root.pem"), "--allow-private-fetch",
                 "--no-default-trust");
         assertThat(vt.exitCode()).as(vt.out() + vt.err()).isZero();
         assertThat(vt.out()).contains("VALID").contains("CAdES B-T");
@@ -200,7 +200,7 @@ class SignVerifyCommandTest {
         assertThat(lt.out()).contains("CAdES B-LT enveloping");
         assertThat(platform.journal().count("/pki/no-such-tsa")).isEqualTo(1);
         int before = platform.journal().count("/pki");
-        CliRunner vlt = CliRunner.run("verify", "--in", p("hoso.xml.p7m"), "--trust", p("root.pem"), "--no-default-trust",
+        CliRunner vlt = CliRunner.run("verify", "--in", p("hoso.xml.p7m"), "--trust", p("root.pem"), "--allow-private-fetch", "--no-default-trust",
                 "--offline");
         assertThat(vlt.exitCode()).as(vlt.out() + vlt.err()).isZero();
         assertThat(vlt.out()).contains("VALID").contains("CAdES B-LT");
@@ -232,7 +232,7 @@ class SignVerifyCommandTest {
         assertThat(Files.readString(dir.resolve("hoso-lt.xml"))).contains("<xades:SignatureTimeStamp")
                 .contains("<xades:RevocationValues");
         int before = platform.journal().count("/pki");
-        CliRunner v = CliRunner.run("verify", "--in", p("hoso-lt.xml"), "--trust", p("root.pem"), "--no-default-trust",
+        CliRunner v = CliRunner.run("verify", "--in", p("hoso-lt.xml"), "--trust", p("root.pem"), "--allow-private-fetch", "--no-default-trust",
                 "--offline");
         assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
         assertThat(v.out()).contains("VALID").contains("XAdES B-LT");

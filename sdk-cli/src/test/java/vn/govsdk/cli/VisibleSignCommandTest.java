@@ -86,7 +86,7 @@ class VisibleSignCommandTest {
                     .containsExactly(300f, 60f, 260f, 80f);
             assertThat(widget.getNormalAppearanceStream().getResources().getXObjectNames()).isNotEmpty();
         }
-        CliRunner verify = CliRunner.run("verify", "--in", p("signed.pdf"), "--trust", p("root.pem"));
+        CliRunner verify = CliRunner.run("verify", "--in", p("signed.pdf"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("VALID").contains("PAdES B-B");
     }

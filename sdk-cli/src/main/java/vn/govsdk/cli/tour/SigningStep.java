@@ -49,7 +49,7 @@ final class SigningStep implements TourStep {
                 + signed.algorithm().jwsName() + ", " + signed.bytes().length + " bytes, by "
                 + signer.certificate().getSubjectX500Principal().getName());
 
-        SignatureVerifier verifier = SignatureVerifier.builder()
+        SignatureVerifier verifier = SignatureVerifier.builder().fetchPolicy(TourContext.MOCK_FETCH)
                 .trust(TrustAnchors.of(pki.rootCertificate()))
                 .build();
         VerificationReport report = verifier.verify(Document.of(signed.bytes(), "hoso-signed.xml", Document.XML));

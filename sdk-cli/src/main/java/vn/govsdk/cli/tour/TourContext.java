@@ -1,6 +1,7 @@
 package vn.govsdk.cli.tour;
 
 import java.util.Objects;
+import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.testkit.MockGovPlatform;
 
 /**
@@ -11,6 +12,12 @@ import vn.govsdk.testkit.MockGovPlatform;
  * @param platform the running mock platform; the tour closes it at the end
  */
 public record TourContext(long seed, MockGovPlatform platform) {
+
+    /**
+     * The verifier's fetch policy in the tour: the mock platform's OCSP responder, CRLs and CA
+     * certificates answer on loopback, which a verifier refuses by default.
+     */
+    public static final FetchPolicy MOCK_FETCH = FetchPolicy.builder().allowPrivateAddresses(true).build();
 
     /**
      * Validates the parts.

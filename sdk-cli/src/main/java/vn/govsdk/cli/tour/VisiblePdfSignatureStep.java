@@ -48,7 +48,7 @@ final class VisiblePdfSignatureStep implements TourStep {
         out.println("  " + visible + ": shows 'Ký bởi: <signer>', 'Ký ngày: <dd/MM/yyyy HH:mm:ss, Vietnam time>', "
                 + "'Lý do: Phê duyệt hồ sơ', 'Nơi ký: Sở Tư pháp TP. Hồ Chí Minh'");
 
-        SignatureVerifier verifier = SignatureVerifier.builder().trust(TrustAnchors.of(pki.rootCertificate())).build();
+        SignatureVerifier verifier = SignatureVerifier.builder().fetchPolicy(TourContext.MOCK_FETCH).trust(TrustAnchors.of(pki.rootCertificate())).build();
         VerificationReport report = verifier.verify(Document.of(bytes, "to-trinh-signed.pdf", Document.PDF));
         SignatureReport r = report.signatures().get(0);
         out.println("  verified: " + r.status() + " (field " + r.signatureId().orElse("?") + ", revocation "

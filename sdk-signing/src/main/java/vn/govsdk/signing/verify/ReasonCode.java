@@ -18,7 +18,11 @@ public enum ReasonCode {
     SIGNER_CERTIFICATE_MISSING,
     /** The signed reference to the signing certificate does not match the certificate that verifies the signature. */
     SIGNER_CERTIFICATE_MISMATCH,
-    /** The signer's certificate is not meant for signatures (key usage). */
+    /**
+     * The certificate is not meant for what it signed: a document signer's certificate whose key usage,
+     * extended key usage or CA status does not allow signing documents ({@link SignerCertificatePolicy}),
+     * or a timestamp authority's certificate that is not a timestamping certificate (RFC 3161).
+     */
     KEY_USAGE,
     /** The certificate had expired at the signing time. */
     CERTIFICATE_EXPIRED,

@@ -16,6 +16,14 @@ import vn.govsdk.signing.SignatureLevel;
  */
 public final class SignatureReport {
 
+    /**
+     * The reasons that mean the chain does not validate even though it reaches a trust anchor: a broken
+     * or unacceptable path, a certificate outside its validity at the evaluated time, a certificate not
+     * meant for its use. The one rule {@link #chainStatus()} follows.
+     */
+    private static final java.util.Set<ReasonCode> CHAIN_FAILURES = java.util.EnumSet.of(ReasonCode.UNTRUSTED_CHAIN,
+            ReasonCode.CERTIFICATE_EXPIRED, ReasonCode.CERTIFICATE_NOT_YET_VALID, ReasonCode.KEY_USAGE);
+
     private final SignatureFormat format;
     private final SignatureLevel level;
     private final SignatureStatus status;
@@ -126,9 +134,10 @@ public final class SignatureReport {
     }
 
     /**
-     * Returns the trusted root the chain leads to.
+     * Returns the trusted root the chain was built to; whether the chain validates is
+     * {@link #chainStatus()}.
      *
-     * @return the anchor, empty if no trusted chain was found
+     * @return the anchor, empty if no chain to a trusted root was found
      */
     public Optional<CertificateInfo> trustAnchor() {
         return Optional.ofNullable(trustAnchor);
@@ -154,14 +163,19 @@ public final class SignatureReport {
     }
 
     /**
-     * Returns where the signer's chain leads: TRUSTED (to {@link #trustAnchor()}), INCOMPLETE (an issuer
-     * is missing, see {@link #missingIssuer()}) or UNTRUSTED.
+     * Returns where the signer's chain leads: TRUSTED when it reaches {@link #trustAnchor()} and validates
+     * (signatures, validity at the evaluated time, constraints, the certificates' purpose), INCOMPLETE when
+     * an issuer is missing (see {@link #missingIssuer()}), UNTRUSTED otherwise, including a chain that
+     * reaches an anchor but fails one of those checks: a report never holds TRUSTED beside a reason
+     * {@link ReasonCode#UNTRUSTED_CHAIN}, {@link ReasonCode#CERTIFICATE_EXPIRED},
+     * {@link ReasonCode#CERTIFICATE_NOT_YET_VALID} or {@link ReasonCode#KEY_USAGE}.
      *
      * @return the chain status
      */
     public ChainStatus chainStatus() {
         if (trustAnchor != null) {
-            return ChainStatus.TRUSTED;
+            return reasons.stream().anyMatch(r -> CHAIN_FAILURES.contains(r.code())) ? ChainStatus.UNTRUSTED
+                    : ChainStatus.TRUSTED;
         }
         return missingIssuer != null ? ChainStatus.INCOMPLETE : ChainStatus.UNTRUSTED;
     }

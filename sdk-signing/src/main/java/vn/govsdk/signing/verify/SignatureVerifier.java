@@ -9,6 +9,7 @@ import vn.govsdk.core.http.Timeouts;
 import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.internal.verify.CertificateValidator;
+import vn.govsdk.signing.internal.verify.GuardedFetcher;
 import vn.govsdk.signing.internal.verify.PipelineFetcher;
 import vn.govsdk.signing.internal.verify.RevocationChecker;
 import vn.govsdk.signing.internal.verify.VerifierEngine;
@@ -39,20 +40,28 @@ public final class SignatureVerifier {
     private final RevocationChecking revocationChecking;
     private final Clock clock;
     private final VerifierEngine engine;
+    private final GuardedFetcher fetcher;
+    private final FetchPolicy fetchPolicy;
 
     private SignatureVerifier(Builder b) {
         this.trust = b.trust;
         this.revocationChecking = b.revocationChecking;
         this.clock = b.clock;
         HttpTransport transport = b.transport != null ? b.transport : shared();
+        this.fetchPolicy = b.fetchPolicy;
+        // Every URL fetched comes from a certificate in the document: no redirects, the guard's resolver.
         GovHttpPipeline pipeline = GovHttpPipeline.builder(transport)
                 .retryPolicy(b.retryPolicy)
                 .timeouts(b.timeouts)
                 .clock(b.clock)
+                .followRedirects(false)
+                .dns(GuardedFetcher.dns(b.fetchPolicy))
                 .build();
-        RevocationChecker checker = new RevocationChecker(new PipelineFetcher(pipeline), b.clock);
+        this.fetcher = new GuardedFetcher(new PipelineFetcher(pipeline), b.fetchPolicy);
+        RevocationChecker checker = new RevocationChecker(fetcher, b.clock);
         CertificateValidator validator = new CertificateValidator(trust, revocationChecking, checker);
         validator.policy(b.algorithmPolicy);
+        validator.signerPolicy(b.signerPolicy);
         this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped);
     }
 
@@ -98,7 +107,9 @@ public final class SignatureVerifier {
         if (signed == null) {
             throw new InvalidInputException("document", "must not be null");
         }
-        return engine.verify(signed, null);
+        try (GuardedFetcher.Scope budget = fetcher.open()) {
+            return engine.verify(signed, null);
+        }
     }
 
     /**
@@ -116,7 +127,9 @@ public final class SignatureVerifier {
         if (detachedContent == null) {
             throw new InvalidInputException("detachedContent", "must not be null; use verify(Document) for attached signatures");
         }
-        return engine.verify(signature, detachedContent);
+        try (GuardedFetcher.Scope budget = fetcher.open()) {
+            return engine.verify(signature, detachedContent);
+        }
     }
 
     /**
@@ -126,6 +139,15 @@ public final class SignatureVerifier {
      */
     public TrustAnchors trustAnchors() {
         return trust;
+    }
+
+    /**
+     * Returns what the verifier may fetch for one verification.
+     *
+     * @return the fetch policy
+     */
+    public FetchPolicy fetchPolicy() {
+        return fetchPolicy;
     }
 
     /**
@@ -139,7 +161,8 @@ public final class SignatureVerifier {
 
     @Override
     public String toString() {
-        return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", clock " + clock + "]";
+        return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", " + fetchPolicy + ", clock "
+                + clock + "]";
     }
 
     /** Builds a {@link SignatureVerifier}. */
@@ -152,6 +175,8 @@ public final class SignatureVerifier {
         private Timeouts timeouts = Timeouts.defaults();
         private AlgorithmPolicy algorithmPolicy = AlgorithmPolicy.circular15Draft();
         private boolean dotNetEnveloped;
+        private FetchPolicy fetchPolicy = FetchPolicy.defaults();
+        private SignerCertificatePolicy signerPolicy = SignerCertificatePolicy.defaults();
 
         private Builder() {
         }
@@ -232,6 +257,40 @@ public final class SignatureVerifier {
          */
         public Builder algorithmPolicy(AlgorithmPolicy policy) {
             this.algorithmPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets what the verifier may fetch for one verification (default {@link FetchPolicy#defaults()}: 8
+         * fetches, 10 seconds, public addresses only, no redirects). The URLs come from certificates in the
+         * document; see {@link FetchPolicy}.
+         *
+         * @param fetchPolicy the policy
+         * @return this builder
+         * @throws InvalidInputException when null
+         */
+        public Builder fetchPolicy(FetchPolicy fetchPolicy) {
+            if (fetchPolicy == null) {
+                throw new InvalidInputException("fetchPolicy", "must not be null");
+            }
+            this.fetchPolicy = fetchPolicy;
+            return this;
+        }
+
+        /**
+         * Sets what a document signer's certificate must allow (default
+         * {@link SignerCertificatePolicy#defaults()}: signing key usage, an extended key usage not limited to
+         * timestamping, OCSP signing or server authentication, not a CA certificate).
+         *
+         * @param signerPolicy the policy
+         * @return this builder
+         * @throws InvalidInputException when null
+         */
+        public Builder signerCertificatePolicy(SignerCertificatePolicy signerPolicy) {
+            if (signerPolicy == null) {
+                throw new InvalidInputException("signerCertificatePolicy", "must not be null");
+            }
+            this.signerPolicy = signerPolicy;
             return this;
         }
 

@@ -40,12 +40,16 @@ public record TimestampReport(Instant time, CertificateInfo authority, Integrity
     }
 
     /**
-     * Returns whether the timestamp proves its time: intact and issued by a TSA whose chain is trusted.
+     * Returns whether the timestamp proves its time: the token is intact and covers this signature, and
+     * its authority's certificate passed every check with nothing left in {@link #reasons()}: a
+     * timestamping certificate (critical extended key usage {@code timeStamping} alone), valid at
+     * {@link #time()}, chained to a trust anchor, and not revoked (or revoked later, for a reason other
+     * than a compromise).
      *
      * @return {@code true} when the signature is proven to have existed at {@link #time()}
      */
     public boolean provesTime() {
-        return time != null && integrity == Integrity.INTACT && chainStatus == ChainStatus.TRUSTED;
+        return time != null && integrity == Integrity.INTACT && chainStatus == ChainStatus.TRUSTED && reasons.isEmpty();
     }
 
     /**

@@ -10,6 +10,7 @@ import vn.govsdk.core.auth.Secret;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignedDocument;
 import vn.govsdk.signing.SigningKey;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.verify.RevocationChecking;
 import vn.govsdk.signing.verify.SignatureVerifier;
 import vn.govsdk.signing.verify.TrustAnchors;
@@ -73,7 +74,7 @@ public final class LargePdfSignMain {
                 for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                     pool.resetPeakUsage();
                 }
-                VerificationReport report = SignatureVerifier.builder().trust(TrustAnchors.fromPem(Path.of(args[4])))
+                VerificationReport report = Verifiers.builder().trust(TrustAnchors.fromPem(Path.of(args[4])))
                         .revocationChecking(RevocationChecking.OFF).build().verify(Document.of(Path.of(args[1])));
                 long verifyPeak = 0;
                 for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -194,7 +194,7 @@ class PadesLevelsTest {
             }
             // Verified on the same clock, from the embedded data alone (the platform is closed by then).
             own.close();
-            SignatureReport s = SignatureVerifier.builder().trust(TrustAnchors.of(pki.rootCertificate()))
+            SignatureReport s = Verifiers.builder().trust(TrustAnchors.of(pki.rootCertificate()))
                     .retryPolicy(RetryPolicy.none()).clock(clock).build()
                     .verify(Document.of(pdf, "lt.pdf", "application/pdf")).signatures().get(0);
             assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);

@@ -16,6 +16,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.TestPlatform;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.signing.verify.ChainStatus;
 import vn.govsdk.signing.verify.Integrity;
@@ -60,7 +61,7 @@ class PadesOfflineTest {
     }
 
     private SignatureVerifier verifier(RevocationChecking mode) {
-        return SignatureVerifier.builder().trust(TrustAnchors.of(tp.pki().rootCertificate())).transport(networkOff)
+        return Verifiers.builder().trust(TrustAnchors.of(tp.pki().rootCertificate())).transport(networkOff)
                 .retryPolicy(RetryPolicy.none()).revocationChecking(mode).build();
     }
 

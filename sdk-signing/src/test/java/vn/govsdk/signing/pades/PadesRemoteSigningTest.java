@@ -14,6 +14,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.PreparedSignature;
 import vn.govsdk.signing.SignedDocument;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.remote.RemoteSignature;
 import vn.govsdk.signing.remote.RemoteSigningRequest;
 import vn.govsdk.signing.remote.Sp769Signer;
@@ -58,7 +59,7 @@ class PadesRemoteSigningTest {
             }
             RemoteSignature pending = smartCa.signDigests(request.build());
             List<byte[]> values = pending.await(Duration.ofMinutes(5));
-            SignatureVerifier verifier = SignatureVerifier.builder()
+            SignatureVerifier verifier = Verifiers.builder()
                     .trust(TrustAnchors.of(platform.pki().rootCertificate())).retryPolicy(RetryPolicy.none()).build();
             for (int i = 0; i < 3; i++) {
                 SignedDocument signed = prepared.get(i).complete(values.get(i));

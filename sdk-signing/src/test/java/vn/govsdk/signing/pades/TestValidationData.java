@@ -21,7 +21,7 @@ import vn.govsdk.testkit.pki.TestPki;
  * response from the mock platform's responder (over loopback HTTP) for every certificate below the
  * root, and the intermediate CA's CRL.
  */
-final class TestValidationData implements ValidationDataSource {
+public final class TestValidationData implements ValidationDataSource {
 
     private final TestPki pki;
     private final Runnable afterEach;
@@ -33,7 +33,7 @@ final class TestValidationData implements ValidationDataSource {
     }
 
     /** Gathers from a PKI of the test's own, running {@code afterEach} after each chain (to move its clock). */
-    TestValidationData(TestPki pki, Runnable afterEach) {
+    public TestValidationData(TestPki pki, Runnable afterEach) {
         this.pki = pki;
         this.afterEach = afterEach;
     }
@@ -73,7 +73,7 @@ final class TestValidationData implements ValidationDataSource {
         return ocsp(TestPlatform.shared().pki(), cert, issuer);
     }
 
-    static byte[] ocsp(TestPki pki, X509Certificate cert, X509Certificate issuer) {
+    public static byte[] ocsp(TestPki pki, X509Certificate cert, X509Certificate issuer) {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), cert.getSerialNumber());

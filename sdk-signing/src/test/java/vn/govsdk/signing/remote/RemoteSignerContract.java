@@ -20,6 +20,7 @@ import vn.govsdk.signing.Document;
 import vn.govsdk.signing.PreparedSignature;
 import vn.govsdk.signing.SignatureAlgorithm;
 import vn.govsdk.signing.SignedDocument;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.verify.SignatureStatus;
 import vn.govsdk.signing.verify.SignatureVerifier;
@@ -95,7 +96,7 @@ abstract class RemoteSignerContract {
     }
 
     SignatureVerifier verifier() {
-        return SignatureVerifier.builder().trust(TrustAnchors.of(platform.pki().rootCertificate()))
+        return Verifiers.builder().trust(TrustAnchors.of(platform.pki().rootCertificate()))
                 .retryPolicy(RetryPolicy.none()).build();
     }
 

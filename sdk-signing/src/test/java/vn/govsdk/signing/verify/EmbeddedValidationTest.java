@@ -31,6 +31,7 @@ import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SignedDocument;
 import vn.govsdk.signing.TestPlatform;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.testkit.pki.TestCredential;
@@ -61,7 +62,7 @@ class EmbeddedValidationTest {
     }
 
     private SignatureVerifier verifier(RevocationChecking mode) {
-        return SignatureVerifier.builder().trust(TrustAnchors.of(tp.pki().rootCertificate())).transport(networkOff)
+        return Verifiers.builder().trust(TrustAnchors.of(tp.pki().rootCertificate())).transport(networkOff)
                 .retryPolicy(RetryPolicy.none()).revocationChecking(mode).build();
     }
 
@@ -110,7 +111,7 @@ class EmbeddedValidationTest {
     void embeddedDataIsUsedBeforeTheNetwork() {
         byte[] lt = sign(SignatureLevel.B_LT);
         int before = tp.pkiRequests();
-        VerificationReport report = verify(SignatureVerifier.builder().trust(TrustAnchors.of(tp.pki().rootCertificate()))
+        VerificationReport report = verify(Verifiers.builder().trust(TrustAnchors.of(tp.pki().rootCertificate()))
                 .retryPolicy(RetryPolicy.none()).build(), lt);
         assertThat(report.status()).as(report.toString()).isEqualTo(SignatureStatus.VALID);
         assertThat(tp.pkiRequests()).isEqualTo(before);
@@ -136,8 +137,13 @@ class EmbeddedValidationTest {
         assertThat(report.status()).as(report.toString()).isEqualTo(SignatureStatus.INDETERMINATE);
         SignatureReport r = report.signatures().get(0);
         assertThat(r.isIntact()).isTrue(); // the signature itself is fine; only its evidence is forged
-        assertThat(r.reasons()).anyMatch(x -> x.code() == ReasonCode.REVOCATION_UNKNOWN
+        // The timestamp authority's forged answer leaves its status unknown, so the timestamp proves no time,
+        // and without a proven time the signer's (also forged) embedded answer is not used either.
+        TimestampReport ts = r.timestamp().orElseThrow();
+        assertThat(ts.provesTime()).isFalse();
+        assertThat(ts.reasons()).anyMatch(x -> x.code() == ReasonCode.REVOCATION_UNKNOWN
                 && x.message().contains("embedded OCSP response") && x.message().contains("not trusted"));
+        assertThat(r.reasons()).anyMatch(x -> x.code() == ReasonCode.REVOCATION_UNKNOWN);
     }
 
     @Test

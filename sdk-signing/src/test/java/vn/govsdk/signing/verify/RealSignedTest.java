@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.govsdk.core.internal.json.GovJson;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureFormat;
+import vn.govsdk.signing.Verifiers;
 
 /**
  * Real signatures of the Vietnamese ecosystem (src/test/resources/real-signed, provenance in its
@@ -33,7 +34,7 @@ class RealSignedTest {
     }
 
     static SignatureVerifier.Builder offline() {
-        return SignatureVerifier.builder().revocationChecking(RevocationChecking.OFFLINE)
+        return Verifiers.builder().revocationChecking(RevocationChecking.OFFLINE)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

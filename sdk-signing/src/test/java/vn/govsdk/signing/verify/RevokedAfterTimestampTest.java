@@ -12,6 +12,7 @@ import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.SignatureLevel;
 import vn.govsdk.signing.SigningKey;
+import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.cades.CadesSigner;
 import vn.govsdk.signing.timestamp.TimestampClient;
 import vn.govsdk.testkit.MockGovPlatform;
@@ -49,7 +50,7 @@ class RevokedAfterTimestampTest {
         CLOCK.advance(Duration.ofHours(1));
         platform.pki().revoke(CertificateRole.SIGNER_EC_P256, CRLReason.KEY_COMPROMISE);
         CLOCK.advance(Duration.ofMinutes(1));
-        SignatureVerifier verifier = SignatureVerifier.builder().trust(TrustAnchors.of(platform.pki().rootCertificate()))
+        SignatureVerifier verifier = Verifiers.builder().trust(TrustAnchors.of(platform.pki().rootCertificate()))
                 .retryPolicy(RetryPolicy.none()).clock(CLOCK).build();
 
         VerificationReport timestamped = verifier.verify(Document.of(bt, "hopdong.txt.p7s", "application/pkcs7-signature"),

@@ -147,13 +147,13 @@ class TestPkiVerificationTest {
     void unknownRootIsIndeterminateAndNamed() {
         SignedDocument s = XadesSigner.builder().build().sign(XML, TestPlatform.key(pki.rsa2048Signer()));
         // The bundled Vietnamese roots do not include the test root.
-        SignatureReport r = only(SignatureVerifier.builder().retryPolicy(RetryPolicy.none()).build().verify(Document.of(s.bytes())));
+        SignatureReport r = only(Verifiers.builder().retryPolicy(RetryPolicy.none()).build().verify(Document.of(s.bytes())));
         assertReason(r, SignatureStatus.INDETERMINATE, ReasonCode.UNTRUSTED_CHAIN, "govsdk Test Root CA", "not a trusted root");
         assertThat(r.trustAnchor()).isEmpty();
 
         // A root with the same name but another key: chains are built by signatures, not by names.
         TestPki other = TestPki.create(URI.create("http://127.0.0.1:9"));
-        SignatureReport impostor = only(SignatureVerifier.builder().trust(TrustAnchors.of(other.rootCertificate()))
+        SignatureReport impostor = only(Verifiers.builder().trust(TrustAnchors.of(other.rootCertificate()))
                 .revocationChecking(RevocationChecking.OFF).build().verify(Document.of(s.bytes())));
         assertThat(impostor.status()).isEqualTo(SignatureStatus.INDETERMINATE);
         assertThat(impostor.reasons().get(0).code()).isEqualTo(ReasonCode.UNTRUSTED_CHAIN);

@@ -217,7 +217,7 @@ class XadesLtTest {
             // Every request of the verifier (OCSP, CRL, AIA) goes through a proxy that fails it.
             try (HttpTransport transport = HttpTransport.builder()
                     .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", down.getPort()))).build()) {
-                SignatureVerifier verifier = SignatureVerifier.builder()
+                SignatureVerifier verifier = Verifiers.builder()
                         .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
                         .transport(transport).retryPolicy(RetryPolicy.none()).build();
 
@@ -237,7 +237,7 @@ class XadesLtTest {
                 assertThat(down.getRequestCount()).as("requests made for the LT signature").isEqualTo(before);
 
                 // Offline revocation mode uses the embedded data too, and never the network.
-                SignatureVerifier offline = SignatureVerifier.builder()
+                SignatureVerifier offline = Verifiers.builder()
                         .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
                         .revocationChecking(RevocationChecking.OFFLINE).transport(transport).build();
                 SignatureReport o = offline.verify(Document.of(lt.bytes(), "lt.xml", Document.XML)).signatures().get(0);
@@ -257,7 +257,7 @@ class XadesLtTest {
         int s = text.indexOf("<xades:EncapsulatedOCSPValue>");
         int e = text.indexOf("</xades:EncapsulatedOCSPValue>", s) + "</xades:EncapsulatedOCSPValue>".length();
         String without = text.substring(0, s) + text.substring(e);
-        SignatureVerifier offline = SignatureVerifier.builder()
+        SignatureVerifier offline = Verifiers.builder()
                 .trust(TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
                 .revocationChecking(RevocationChecking.OFFLINE).build();
         SignatureReport full = offline.verify(Document.ofText(text, "lt.xml", Document.XML)).signatures().get(0);

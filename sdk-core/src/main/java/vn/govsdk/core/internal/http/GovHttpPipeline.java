@@ -112,6 +112,12 @@ public final class GovHttpPipeline {
         // would re-send writes that are not safe to repeat and bypass the retry policy; the retry
         // interceptor is the only place a request is sent again.
         ok.retryOnConnectionFailure(false);
+        if (!b.followRedirects) {
+            ok.followRedirects(false).followSslRedirects(false);
+        }
+        if (b.dns != null) {
+            ok.dns(b.dns);
+        }
         this.client = ok.build();
     }
 
@@ -136,6 +142,26 @@ public final class GovHttpPipeline {
      * @throws ResponseDecodingException when the body exceeds the size limit
      */
     public GovResponse execute(Operation operation, Request request) {
+        return execute(operation, request, timeouts.callDeadline());
+    }
+
+    /**
+     * Executes a request with a deadline shorter than the configured call deadline, for callers that
+     * spend a budget over several calls (the signature verifier's fetches).
+     *
+     * @param operation what the call is, and whether it may be retried
+     * @param request the request
+     * @param deadline the most this call may take, retries included; the configured call deadline when longer
+     * @return the 2xx answer, body fully read
+     * @throws vn.govsdk.core.GovServiceException for any other status, after permitted retries
+     * @throws TransportException when no answer arrived, after permitted retries, or the deadline passed
+     * @throws ResponseDecodingException when the body exceeds the size limit
+     */
+    public GovResponse execute(Operation operation, Request request, Duration deadline) {
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new InvalidInputException("deadline", "must be positive, got " + deadline);
+        }
+        Duration effective = deadline.compareTo(timeouts.callDeadline()) < 0 ? deadline : timeouts.callDeadline();
         if (operation == null) {
             throw new InvalidInputException("operation", "must not be null");
         }
@@ -147,13 +173,16 @@ public final class GovHttpPipeline {
         }
         String existing = request.header(correlation.headerName());
         CallContext context = new CallContext(operation, existing != null ? existing : correlation.newId(),
-                clock.instant(), timeouts.callDeadline());
+                clock.instant(), effective);
         Request tagged = request.newBuilder()
                 .header(correlation.headerName(), context.requestId())
                 .tag(Operation.class, operation)
                 .tag(CallContext.class, context)
                 .build();
         Call call = client.newCall(tagged);
+        if (effective.compareTo(timeouts.callDeadline()) < 0) {
+            call.timeout().timeout(effective.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         try (Response response = call.execute()) {
             if (response.isSuccessful()) {
                 return new GovResponse(response.code(), response.headers(), readBody(response, context),
@@ -318,9 +347,34 @@ public final class GovHttpPipeline {
         private final List<Interceptor> interceptors = new ArrayList<>();
         private long maxResponseBodyBytes = DEFAULT_MAX_RESPONSE_BODY_BYTES;
         private ErrorExtractor errorExtractor = ErrorExtractor.json();
+        private boolean followRedirects = true;
+        private okhttp3.Dns dns;
 
         private Builder(HttpTransport transport) {
             this.transport = notNull("httpTransport", transport);
+        }
+
+        /**
+         * Sets whether redirects are followed (default {@code true}). A caller that fetches URLs named by
+         * untrusted input turns them off: a 3xx answer is then a failure like any other non-2xx status.
+         *
+         * @param follow whether to follow redirects
+         * @return this builder
+         */
+        public Builder followRedirects(boolean follow) {
+            this.followRedirects = follow;
+            return this;
+        }
+
+        /**
+         * Sets the name resolver (default: the transport's), for a caller that must refuse some addresses.
+         *
+         * @param dns the resolver
+         * @return this builder
+         */
+        public Builder dns(okhttp3.Dns dns) {
+            this.dns = notNull("dns", dns);
+            return this;
         }
 
         /**

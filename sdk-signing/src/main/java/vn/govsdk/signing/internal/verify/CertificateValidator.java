@@ -21,6 +21,7 @@ import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.RevocationChecking;
 import vn.govsdk.signing.verify.RevocationStatus;
 import vn.govsdk.signing.verify.SignatureReport;
+import vn.govsdk.signing.verify.SignerCertificatePolicy;
 import vn.govsdk.signing.verify.TrustAnchors;
 
 /**
@@ -43,6 +44,19 @@ public final class CertificateValidator {
     private final RevocationChecking revocationChecking;
     private final RevocationChecker revocation;
     private volatile vn.govsdk.signing.verify.AlgorithmPolicy policy = vn.govsdk.signing.verify.AlgorithmPolicy.circular15Draft();
+    private volatile SignerCertificatePolicy signerPolicy = SignerCertificatePolicy.defaults();
+
+    /** What a certificate under validation is used for. */
+    enum Purpose {
+        /** It signed a document: {@link SignerCertificatePolicy} applies. */
+        DOCUMENT_SIGNING,
+        /** It signed an RFC 3161 timestamp token: RFC 3161 section 2.3 applies. */
+        TIMESTAMPING
+    }
+
+    /** Revocation reasons after which a timestamp authority's earlier tokens remain reliable (RFC 3161, 4). */
+    private static final Set<String> RETIREMENT_REASONS =
+            Set.of("affiliationChanged", "superseded", "cessationOfOperation", "privilegeWithdrawn");
 
     /**
      * Creates the validator.
@@ -89,6 +103,58 @@ public final class CertificateValidator {
      */
     public void policy(vn.govsdk.signing.verify.AlgorithmPolicy policy) {
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Returns the time a signature timestamp proves, or {@code null} when there is none or it proves
+     * nothing; in that case the report is told why, as a warning, and the signature is judged without a
+     * proven time (its claimed signing time is the signer's word only).
+     *
+     * @param report the signature's report
+     * @param ts the signature timestamp's verdict, or {@code null} when there is none
+     * @return the proven time, or {@code null}
+     */
+    public static Instant provenTime(SignatureReport.Builder report, vn.govsdk.signing.verify.TimestampReport ts) {
+        if (ts == null) {
+            return null;
+        }
+        if (ts.provesTime()) {
+            return ts.time();
+        }
+        report.warning(ReasonCode.UNTRUSTED_CHAIN, "the signature timestamp does not prove its time, so the signature "
+                + "is judged without it: " + (ts.reasons().isEmpty() ? "its authority's chain is " + ts.chainStatus()
+                        : ts.reasons().stream().map(vn.govsdk.signing.verify.Reason::message)
+                                .collect(java.util.stream.Collectors.joining("; "))));
+        return null;
+    }
+
+    /**
+     * Sets what a document signer's certificate must allow.
+     *
+     * @param signerPolicy the policy
+     */
+    public void signerPolicy(SignerCertificatePolicy signerPolicy) {
+        this.signerPolicy = java.util.Objects.requireNonNull(signerPolicy, "signerPolicy");
+    }
+
+    /**
+     * Validates the authority that signed an RFC 3161 timestamp token and fills the token's report. The
+     * certificate must be a timestamping certificate (RFC 3161, 2.3: an extended key usage that is
+     * critical and names {@code timeStamping} alone), valid at {@code genTime}, chain to a trust anchor, and
+     * not be revoked, or revoked after {@code genTime} for a reason that leaves earlier tokens reliable
+     * (superseded, cessation of operation, affiliation changed, privilege withdrawn; never key compromise).
+     * Revocation evidence the enclosing signature embeds counts when produced at or after {@code genTime}.
+     *
+     * @param report the token's report being built
+     * @param authority the certificate that signed the token
+     * @param available certificates from the token and the signature, to build the chain with
+     * @param genTime the time the token states
+     * @param validationTime now
+     * @param embedded the validation data the enclosing signature embeds
+     */
+    public void validateTimestampAuthority(SignatureReport.Builder report, X509Certificate authority,
+            List<X509Certificate> available, Instant genTime, Instant validationTime, EmbeddedValidationData embedded) {
+        validate(report, authority, available, genTime, validationTime, List.of(), genTime, embedded, Purpose.TIMESTAMPING);
     }
 
     /**
@@ -142,6 +208,13 @@ public final class CertificateValidator {
     public void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
             Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime,
             EmbeddedValidationData embedded) {
+        validate(report, signer, available, signingTime, validationTime, legacy, provenTime, embedded,
+                Purpose.DOCUMENT_SIGNING);
+    }
+
+    private void validate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
+            Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime,
+            EmbeddedValidationData embedded, Purpose purpose) {
         EmbeddedValidationData data = embedded == null ? EmbeddedValidationData.NONE : embedded;
         if (!data.certs().isEmpty()) {
             List<X509Certificate> pool = new ArrayList<>(available);
@@ -152,12 +225,12 @@ public final class CertificateValidator {
             }
             available = pool;
         }
-        doValidate(report, signer, available, signingTime, validationTime, legacy, provenTime, data);
+        doValidate(report, signer, available, signingTime, validationTime, legacy, provenTime, data, purpose);
     }
 
     private void doValidate(SignatureReport.Builder report, X509Certificate signer, List<X509Certificate> available,
             Instant signingTime, Instant validationTime, List<String> legacy, Instant provenTime,
-            EmbeddedValidationData data) {
+            EmbeddedValidationData data, Purpose purpose) {
         report.signer(CertificateInfo.of(signer));
         List<String> weak = new ArrayList<>(legacy);
         try {
@@ -185,11 +258,7 @@ public final class CertificateValidator {
                                 + " is not before the policy's cut-off " + c).orElse(" (no legacy algorithm is tolerated)")));
             }
         }
-        if (!Certs.keyUsageAllowsSigning(signer)) {
-            report.invalid(ReasonCode.KEY_USAGE, "the certificate of " + Certs.describe(signer)
-                    + " is not meant for signatures: its key usage allows only " + Certs.keyUsageNames(signer)
-                    + "; a signing certificate needs digitalSignature or nonRepudiation");
-        }
+        checkPurpose(report, signer, purpose);
         if (signingTime != null && signingTime.isAfter(validationTime.plus(java.time.Duration.ofMinutes(5)))) {
             report.invalid(ReasonCode.STRUCTURE_INVALID, "the signature claims to have been made at " + signingTime
                     + ", which is in the future; the signer's clock is wrong or the signing time was forged");
@@ -241,7 +310,47 @@ public final class CertificateValidator {
         }
         report.trustAnchor(CertificateInfo.of(anchor));
         pkix(report, path, anchor, at);
-        checkRevocation(report, path, anchor, signingTime, provenTime, data);
+        checkRevocation(report, path, anchor, signingTime, provenTime, data, purpose);
+    }
+
+    /** Whether the certificate may sign what it signed: a document, or a timestamp token. */
+    private void checkPurpose(SignatureReport.Builder report, X509Certificate cert, Purpose purpose) {
+        if (purpose == Purpose.TIMESTAMPING) {
+            String problem = timestampingProblem(cert);
+            if (problem != null) {
+                report.invalid(ReasonCode.KEY_USAGE, "the certificate of " + Certs.describe(cert) + " that signed the "
+                        + "timestamp is not a timestamp authority's: " + problem + "; RFC 3161 requires an extended key "
+                        + "usage, marked critical, that names timeStamping alone");
+            }
+            return;
+        }
+        signerPolicy.problem(cert).ifPresent(problem -> report.invalid(ReasonCode.KEY_USAGE, "the certificate of "
+                + Certs.describe(cert) + " is not meant for signing documents: " + problem
+                + (Certs.keyUsageAllowsSigning(cert) ? "" : " (its key usage allows only " + Certs.keyUsageNames(cert) + ")")));
+    }
+
+    private static String timestampingProblem(X509Certificate cert) {
+        List<String> eku;
+        try {
+            eku = cert.getExtendedKeyUsage();
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "its extended key usage cannot be read";
+        }
+        if (eku == null || eku.isEmpty()) {
+            return "it has no extended key usage, so no timeStamping purpose";
+        }
+        if (!eku.equals(List.of(SignerCertificatePolicy.TIME_STAMPING))) {
+            return "its extended key usage is " + eku + ", not timeStamping (" + SignerCertificatePolicy.TIME_STAMPING
+                    + ") alone";
+        }
+        Set<String> critical = cert.getCriticalExtensionOIDs();
+        if (critical == null || !critical.contains("2.5.29.37")) {
+            return "its extended key usage is not marked critical";
+        }
+        if (!Certs.keyUsageAllowsSigning(cert)) {
+            return "its key usage allows only " + Certs.keyUsageNames(cert);
+        }
+        return null;
     }
 
     private static String missing(SignatureReport.Builder report, X509Certificate current) {
@@ -395,9 +504,9 @@ public final class CertificateValidator {
     }
 
     private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
-            Instant signingTime, Instant proven, EmbeddedValidationData data) {
+            Instant signingTime, Instant proven, EmbeddedValidationData data, Purpose purpose) {
         if (revocationChecking == RevocationChecking.OFFLINE && !data.hasNoRevocationData()) {
-            checkRevocation(report, path, anchor, signingTime, proven, data, false);
+            checkRevocation(report, path, anchor, signingTime, proven, data, false, purpose);
             return;
         }
         if (revocationChecking == RevocationChecking.OFFLINE) {
@@ -412,12 +521,14 @@ public final class CertificateValidator {
                     + "the certificates may have been revoked");
             return;
         }
-        checkRevocation(report, path, anchor, signingTime, proven, data, true);
+        checkRevocation(report, path, anchor, signingTime, proven, data, true, purpose);
     }
 
     private void checkRevocation(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
-            Instant signingTime, Instant proven, EmbeddedValidationData data, boolean network) {
-        Instant notBefore = proven != null ? proven : signingTime;
+            Instant signingTime, Instant proven, EmbeddedValidationData data, boolean network, Purpose purpose) {
+        // Evidence counts only from after a proven time: a claimed signing time is the signer's word, and an
+        // answer embedded beside it may predate a revocation the signature was made after.
+        Instant notBefore = proven;
         RevocationStatus overall = RevocationStatus.GOOD;
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
@@ -435,7 +546,10 @@ public final class CertificateValidator {
                     overall = RevocationStatus.REVOKED;
                     String what = "the certificate " + Certs.describe(cert) + " was revoked on " + r.revocationTime()
                             + (r.reason() != null ? " (reason: " + r.reason() + ")" : "") + ", according to " + r.source();
-                    if (proven != null && proven.isBefore(r.revocationTime())) {
+                    if (purpose == Purpose.TIMESTAMPING && !RETIREMENT_REASONS.contains(r.reason())) {
+                        report.invalid(ReasonCode.CERTIFICATE_REVOKED, what + "; a timestamp authority's certificate "
+                                + "revoked for this reason vouches for no time, whenever the token says it was made");
+                    } else if (proven != null && proven.isBefore(r.revocationTime())) {
                         // A trusted signature timestamp proves the signature existed before the revocation.
                         report.warning(ReasonCode.REVOKED_AFTER_SIGNING_TIME, what + ", after " + proven
                                 + ", the time the signature timestamp proves the signature existed; it was made while "

@@ -113,7 +113,7 @@ public final class CmsVerifier {
      * @return the reports
      */
     public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding) {
-        return verify(signed, detached, validationTime, embedding, true, EmbeddedValidationData.NONE);
+        return verify(signed, detached, validationTime, embedding, null, EmbeddedValidationData.NONE);
     }
 
     /**
@@ -131,11 +131,16 @@ public final class CmsVerifier {
      */
     public FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding,
             EmbeddedValidationData extra) {
-        return verify(signed, detached, validationTime, embedding, true, extra == null ? EmbeddedValidationData.NONE : extra);
+        return verify(signed, detached, validationTime, embedding, null, extra == null ? EmbeddedValidationData.NONE : extra);
     }
 
+    /**
+     * Verifies CMS signed data: a signature when {@code tokenTime} is null, else an RFC 3161 token stating
+     * that {@code genTime}, whose signer is then validated as a timestamp authority at that time and whose
+     * own unsigned attributes are not searched for timestamps.
+     */
     private FormatResult verify(Document signed, Document detached, Instant validationTime, Embedding embedding,
-            boolean readTimestamps, EmbeddedValidationData outer) {
+            Instant tokenTime, EmbeddedValidationData outer) {
         SignedData sd;
         try {
             sd = parse(signed.bytes());
@@ -199,7 +204,7 @@ public final class CmsVerifier {
         Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (SignerInfo si : signers) {
-            checks.add(new Check(si, embedding, readTimestamps, outer.merge(embeddedData(sd, si))));
+            checks.add(new Check(si, embedding, tokenTime, outer.merge(embeddedData(sd, si))));
         }
         for (Check c : checks) {
             c.prepare(certs);
@@ -350,13 +355,14 @@ public final class CmsVerifier {
         private X509Certificate signer;
         private Signature raw;
         private final Embedding embedding;
-        private final boolean readTimestamps;
+        /** The genTime of the token being verified, or null when this is a signature, not a token. */
+        private final Instant tokenTime;
         private final EmbeddedValidationData data;
 
-        Check(SignerInfo si, Embedding embedding, boolean readTimestamps, EmbeddedValidationData data) {
+        Check(SignerInfo si, Embedding embedding, Instant tokenTime, EmbeddedValidationData data) {
             this.si = si;
             this.embedding = embedding;
-            this.readTimestamps = readTimestamps;
+            this.tokenTime = tokenTime;
             this.data = data;
         }
 
@@ -587,10 +593,14 @@ public final class CmsVerifier {
             }
             b.intact(true);
             b.signedContent(new SignedContent(isDetached ? content.name() : "encapsulated content", content, null));
-            TimestampReport ts = readTimestamps ? timestamp(si, validationTime, data) : null;
+            if (tokenTime != null) {
+                validator.validateTimestampAuthority(b, signer, certs, tokenTime, validationTime, data);
+                return b.build();
+            }
+            TimestampReport ts = timestamp(si, validationTime, data);
             b.timestamp(ts);
             validator.validate(b, signer, certs, signingTime, validationTime, List.of(),
-                    ts != null && ts.provesTime() ? ts.time() : null, data);
+                    CertificateValidator.provenTime(b, ts), data);
             return b.build();
         }
     }
@@ -656,8 +666,11 @@ public final class CmsVerifier {
         } catch (java.text.ParseException e) {
             time = null;
         }
+        if (time == null) {
+            return unreadableTimestamp(new IOException("its genTime cannot be read"));
+        }
         FormatResult fr = verify(Document.of(token, "signature timestamp", "application/timestamp-reply"), null,
-                validationTime, null, false, data);
+                validationTime, null, time, data);
         SignatureReport tr = fr.signatures().isEmpty() ? null : fr.signatures().get(0);
         boolean intact = tr != null && tr.integrity() == vn.govsdk.signing.verify.Integrity.INTACT;
         if (tr == null) {

@@ -3,6 +3,7 @@ package vn.govsdk.signing.internal.verify;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.signing.SigningException;
 import vn.govsdk.signing.ValidationData;
 import vn.govsdk.signing.ValidationDataSource;
+import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.signing.internal.Certs;
 
 /**
@@ -45,7 +47,11 @@ public final class OnlineValidationDataSource implements ValidationDataSource {
     public OnlineValidationDataSource(HttpTransport transport, RetryPolicy retryPolicy, Timeouts timeouts, Clock clock) {
         GovHttpPipeline pipeline = GovHttpPipeline.builder(transport).retryPolicy(retryPolicy).timeouts(timeouts)
                 .clock(clock).build();
-        this.checker = new RevocationChecker(new PipelineFetcher(pipeline), clock);
+        // The signer's own chain, not a document's: its CA may answer inside a closed network, and each
+        // fetch has the pipeline's call deadline.
+        FetchPolicy own = FetchPolicy.builder().maxFetches(100).timeBudget(Duration.ofMinutes(10))
+                .allowPrivateAddresses(true).build();
+        this.checker = new RevocationChecker(new GuardedFetcher(new PipelineFetcher(pipeline), own), clock);
     }
 
     /**

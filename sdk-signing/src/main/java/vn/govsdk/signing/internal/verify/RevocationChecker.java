@@ -57,6 +57,9 @@ public final class RevocationChecker {
     private static final Duration SKEW = Duration.ofMinutes(5);
     private static final Duration OCSP_DEFAULT_TTL = Duration.ofMinutes(5);
     private static final Duration MAX_TTL = Duration.ofHours(24);
+
+    /** How many caIssuers answers are remembered: the URLs come from documents, so the cache is bounded. */
+    private static final int ISSUER_CACHE_LIMIT = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome for one certificate. */
@@ -175,13 +178,14 @@ public final class RevocationChecker {
      * when that does not settle the status. Embedded OCSP responses must be signed by the issuer or a
      * responder it authorised (valid when the response was produced), cover the certificate, and be
      * produced at or after {@code notBefore}; embedded CRLs must be the issuer's, verify with its key, and
-     * be issued at or after {@code notBefore} (less the five-minute skew CAs backdate CRLs by).
+     * be issued at or after {@code notBefore} (less the five-minute skew CAs backdate CRLs by). Without a
+     * proven time ({@code notBefore} null) the embedded data is not used at all.
      *
      * @param cert the certificate
      * @param issuer its issuer's certificate
      * @param embedded what the signature embeds
-     * @param notBefore the time the evidence must not predate: the signature timestamp's time, else the
-     *        signing time
+     * @param notBefore the time the evidence must not predate: the time a trusted timestamp proves, or
+     *        {@code null} when nothing proves a time, in which case the embedded data is not used
      * @param network whether the network may be used when the embedded data does not settle the status
      * @return the result; its source starts with {@code embedded} when embedded data settled it
      */
@@ -189,9 +193,15 @@ public final class RevocationChecker {
             boolean network) {
         List<String> problems = new ArrayList<>();
         if (embedded != null && !embedded.hasNoRevocationData()) {
-            Result r = embedded(cert, issuer, embedded, notBefore, problems);
-            if (r != null) {
-                return r;
+            if (notBefore == null) {
+                problems.add("no trusted timestamp proves when the signature was made, so the revocation data it "
+                        + "embeds cannot show that the certificate was not revoked before it was used: that takes "
+                        + "evidence from after a proven time, or from now");
+            } else {
+                Result r = embedded(cert, issuer, embedded, notBefore, problems);
+                if (r != null) {
+                    return r;
+                }
             }
         }
         if (!network) {
@@ -438,10 +448,14 @@ public final class RevocationChecker {
                 try {
                     cached = Pem.certificates(fetcher.certificate(url));
                 } catch (Exception e) {
+                    // Not remembered: a refusal of this verification's fetch policy, or a passing failure,
+                    // says nothing about the next verification.
                     LOG.debug("caIssuers {} for {} failed: {}", url, Certs.subject(cert), e.toString());
-                    cached = List.of();
+                    continue;
                 }
-                issuerCache.put(url, cached);
+                if (issuerCache.size() < ISSUER_CACHE_LIMIT) {
+                    issuerCache.put(url, cached);
+                }
             }
             out.addAll(cached);
         }

@@ -544,17 +544,14 @@ public final class XmlVerifier {
                 formatted.invalid(ReasonCode.CONTENT_ALTERED, "the XAdES signature timestamp is not valid for this "
                         + "signature: " + ts.reasons().stream().map(Reason::message).collect(java.util.stream.Collectors
                         .joining("; ")));
-            } else if (ts.provesTime()) {
-                proven = ts.time();
-                if (formatted.signingTime() != null && ts.time().isBefore(formatted.signingTime()
+            } else {
+                proven = CertificateValidator.provenTime(formatted, ts);
+                if (proven != null && formatted.signingTime() != null && proven.isBefore(formatted.signingTime()
                         .minus(java.time.Duration.ofMinutes(5)))) {
                     formatted.invalid(ReasonCode.STRUCTURE_INVALID, "the signature timestamp (" + ts.time() + ") is "
                             + "earlier than the signing time the signature claims (" + formatted.signingTime()
                             + "); a timestamp cannot precede the signature it covers");
                 }
-            } else {
-                formatted.warning(ReasonCode.UNTRUSTED_CHAIN, "the XAdES signature timestamp does not prove its time "
-                        + "(its authority's chain is " + ts.chainStatus() + "); the signing time is the signer's claim");
             }
         }
         // 8b. The chain and revocation, with what the signature embeds (B-LT) tried before the network.
