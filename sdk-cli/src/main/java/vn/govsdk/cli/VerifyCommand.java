@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.signing.Document;
+import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.RevocationChecking;
 import vn.govsdk.signing.verify.SignatureReport;
-import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.signing.verify.SignatureVerifier;
 import vn.govsdk.signing.verify.TrustAnchors;
 import vn.govsdk.signing.verify.VerificationReport;
@@ -66,6 +66,11 @@ final class VerifyCommand implements Callable<Integer> {
             + "platform); refused by default, since the URLs come from the document")
     private boolean allowPrivateFetch;
 
+    @Option(names = "--historic-trust", description = "also trust Vietnam's first-generation PKI (the MIC National "
+            + "Root CA of 2008 and the first Ban Cơ yếu root, with their CAs), only for signatures whose time a trusted "
+            + "timestamp proves within the validity of the CA that issued the signer")
+    private boolean historicTrust;
+
     @Option(names = "--json", description = "print the report as JSON")
     private boolean json;
 
@@ -94,7 +99,15 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new InvalidInputException("--no-default-trust", "needs at least one --trust certificate");
             }
             if (!noDefaultTrust) {
-                anchors = anchors == null ? TrustAnchors.defaults() : TrustAnchors.defaults().plus(anchors);
+                TrustAnchors base = TrustAnchors.defaults();
+                TrustAnchors added = TrustCommand.userTrust();
+                if (added != null) {
+                    base = base.plus(added);
+                }
+                anchors = anchors == null ? base : base.plus(anchors);
+            }
+            if (historicTrust) {
+                anchors = anchors.plus(TrustAnchors.historic());
             }
             SignatureVerifier verifier = SignatureVerifier.builder().trust(anchors)
                     .revocationChecking(offline ? RevocationChecking.OFFLINE

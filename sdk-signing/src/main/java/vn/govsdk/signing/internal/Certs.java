@@ -39,14 +39,53 @@ public final class Certs {
         return name(cert.getIssuerX500Principal());
     }
 
+    /** Attribute names RFC 2253 does not know, written by name instead of as an OID and hex. */
+    private static final java.util.Map<String, String> KEYWORDS = java.util.Map.of("1.2.840.113549.1.9.1", "E");
+
     /**
-     * Returns a distinguished name in RFC 2253 form, with non-ASCII characters kept.
+     * Returns a distinguished name in RFC 2253 form, with non-ASCII characters kept and the e-mail
+     * attribute written {@code E=} (not as its OID and hex).
      *
      * @param p the name
      * @return the text
      */
     public static String name(X500Principal p) {
-        return p.getName(X500Principal.RFC2253);
+        return maskIdentifiers(fullName(p));
+    }
+
+    /**
+     * Returns a distinguished name in full, as {@link #name(X500Principal)} but with identifiers unmasked:
+     * for the report's certificate fields, never for messages or logs.
+     *
+     * @param p the name
+     * @return the text
+     */
+    public static String fullName(X500Principal p) {
+        return p.getName(X500Principal.RFC2253, KEYWORDS);
+    }
+
+    private static final java.util.regex.Pattern UID = java.util.regex.Pattern.compile("(UID=[A-Za-z]{1,10}:)([^,+]+)");
+
+    /**
+     * Masks the values of {@code UID=PREFIX:value} attributes in a distinguished name (citizen IDs, tax
+     * codes), as messages and logs must.
+     *
+     * @param dn the name in RFC 2253 form
+     * @return the name with each such value masked
+     */
+    public static String maskIdentifiers(String dn) {
+        return UID.matcher(dn).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + vn.govsdk.core.privacy.PersonalDataMasker.maskIdentifier(m.group(2))));
+    }
+
+    /**
+     * Names a certificate for a log line without personal data: its serial and its issuer (a CA).
+     *
+     * @param cert the certificate
+     * @return for example {@code serial 5E95... of 'CN=govsdk Test Signing CA,...'}
+     */
+    public static String forLog(X509Certificate cert) {
+        return "serial " + serialHex(cert) + " of '" + issuer(cert) + "'";
     }
 
     /**

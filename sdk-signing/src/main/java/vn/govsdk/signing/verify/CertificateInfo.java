@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import javax.security.auth.x500.X500Principal;
 import vn.govsdk.signing.DigestAlgorithm;
 
 /**
@@ -55,10 +54,33 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
             throw new IllegalArgumentException("certificate cannot be encoded", e);
         }
         String fp = HexFormat.ofDelimiter(":").withUpperCase().formatHex(DigestAlgorithm.SHA256.digest(der));
-        return new CertificateInfo(cert.getSubjectX500Principal().getName(X500Principal.RFC2253),
-                cert.getIssuerX500Principal().getName(X500Principal.RFC2253),
+        return new CertificateInfo(vn.govsdk.signing.internal.Certs.fullName(cert.getSubjectX500Principal()),
+                vn.govsdk.signing.internal.Certs.fullName(cert.getIssuerX500Principal()),
                 cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
                 cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), fp, cert);
+    }
+
+    /**
+     * Returns the identifiers the subject carries in {@code UID} attributes ({@code MST:} tax code,
+     * {@code CCCD:} citizen ID, {@code CMND:}, {@code HC:}, {@code MNS:}; others kept as text), typed where
+     * the value is valid: {@code identifiers().get(0).taxCode()}.
+     *
+     * @return the identifiers in the subject's order, empty when it has none
+     */
+    public java.util.List<SignerIdentifier> identifiers() {
+        java.util.List<SignerIdentifier> out = new java.util.ArrayList<>();
+        try {
+            javax.naming.ldap.LdapName name = new javax.naming.ldap.LdapName(subject);
+            for (javax.naming.ldap.Rdn rdn : name.getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("UID")) {
+                    SignerIdentifier.parse(String.valueOf(rdn.getValue())).ifPresent(out::add);
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return java.util.List.of();
+        }
+        java.util.Collections.reverse(out); // LdapName lists RDNs last-first
+        return java.util.List.copyOf(out);
     }
 
     /**
@@ -87,6 +109,7 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
 
     @Override
     public String toString() {
-        return "'" + subject + "' issued by '" + issuer + "', serial " + serialNumber;
+        return "'" + vn.govsdk.signing.internal.Certs.maskIdentifiers(subject) + "' issued by '" + issuer + "', serial "
+                + serialNumber;
     }
 }

@@ -289,7 +289,8 @@ public final class SignatureReport {
         }
         s.append(": ").append(status);
         if (signer != null) {
-            s.append(", signed by '").append(signer.subject()).append("' (issuer '").append(signer.issuer())
+            s.append(", signed by '").append(vn.govsdk.signing.internal.Certs.maskIdentifiers(signer.subject()))
+                    .append("' (issuer '").append(signer.issuer())
                     .append("', serial ").append(signer.serialNumber()).append(')');
         }
         if (signingTime != null) {

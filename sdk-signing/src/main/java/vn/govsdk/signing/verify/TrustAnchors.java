@@ -24,21 +24,31 @@ import vn.govsdk.signing.internal.verify.PinnedBundle;
  *
  * <p>{@link #defaults()} is the bundle shipped in the jar: the Vietnam National Root CA (NEAC) for
  * licensed public CAs and the government special-use root of Ban Cơ yếu Chính phủ (RootCA chuyên
- * dùng Chính phủ G2) for officials' signatures, with the intermediates CA phục vụ các cơ quan Nhà nước
- * G2 and VNPT-CA SHA2. Each is pinned by its SHA-256 fingerprint: a file that does not match is
- * refused. Replace or extend the bundle with {@link #fromPem(Path)}, {@link #fromDirectory(Path)},
+ * dùng Chính phủ G2) for officials' signatures, with the intermediates of the licensed public CAs
+ * (VNPT-CA SHA2, Viettel-CA RS, VNPT SmartCA RS, FastCA, WINCA) and of Ban Cơ yếu (the G2 CAs of state
+ * agencies, of Party agencies and of software services) as chain-building certificates, so a document
+ * signed under any of them chains offline. Each is pinned by its SHA-256 fingerprint: a file that does
+ * not match is refused. {@link #historic()} adds Vietnam's first-generation PKI on request. Replace or extend the bundle with {@link #fromPem(Path)}, {@link #fromDirectory(Path)},
  * {@link #fromKeyStore(KeyStore)} and {@link #plus(TrustAnchors)}. Immutable.
  */
 public final class TrustAnchors {
 
     private static volatile TrustAnchors defaults;
+    private static volatile TrustAnchors historic;
 
     private final List<X509Certificate> anchors;
     private final List<X509Certificate> intermediates;
+    private final List<X509Certificate> timeBound;
 
     private TrustAnchors(List<X509Certificate> anchors, List<X509Certificate> intermediates) {
+        this(anchors, intermediates, List.of());
+    }
+
+    private TrustAnchors(List<X509Certificate> anchors, List<X509Certificate> intermediates,
+            List<X509Certificate> timeBound) {
         this.anchors = List.copyOf(anchors);
         this.intermediates = List.copyOf(intermediates);
+        this.timeBound = List.copyOf(timeBound);
     }
 
     /**
@@ -59,6 +69,48 @@ public final class TrustAnchors {
             defaults = d;
         }
         return d;
+    }
+
+    /**
+     * Returns Vietnam's first-generation PKI, for documents signed under it: the SHA-1 "MIC National Root
+     * CA" of 2008 with the licensed CAs it certified (VNPT-CA, Viettel-CA, BkavCA, CA2, FPT-CA, NEWTEL-CA,
+     * SAFE-CA, SmartSign, EFY-CA, TrustCA; 2009 to 2024) and the first Ban Cơ yếu root of 2010 with its
+     * subordinates, each pinned by SHA-256. Add it to a trust set with {@code defaults().plus(historic())}.
+     * Its roots are <em>time-bound</em> anchors: a chain to one is trusted only for a signature whose time
+     * a trusted timestamp proves to lie within the validity of the CA that issued the signer; otherwise
+     * the report says that the document chains to the historic PKI and that its time is not proven.
+     *
+     * @return the historic anchors (time-bound) and intermediates
+     * @throws IllegalStateException if a bundled file does not match its pin (a tampered jar)
+     */
+    public static TrustAnchors historic() {
+        TrustAnchors h = historic;
+        if (h == null) {
+            List<X509Certificate> roots = new ArrayList<>();
+            List<X509Certificate> inter = new ArrayList<>();
+            for (X509Certificate c : PinnedBundle.loadHistoric()) {
+                (selfSigned(c) ? roots : inter).add(c);
+            }
+            h = new TrustAnchors(roots, inter, roots);
+            historic = h;
+        }
+        return h;
+    }
+
+    /**
+     * Trusts the given roots only as time-bound anchors, as {@link #historic()} does for Vietnam's
+     * first-generation PKI: a chain to one is trusted only for a signature whose time a trusted timestamp
+     * proves within the validity of the CA that issued the signer. For a department's own retired roots.
+     *
+     * @param roots the roots
+     * @return the time-bound anchors
+     * @throws InvalidInputException when the list is null or empty
+     */
+    public static TrustAnchors timeBound(Collection<X509Certificate> roots) {
+        if (roots == null || roots.isEmpty()) {
+            throw new InvalidInputException("roots", "must hold at least one certificate");
+        }
+        return new TrustAnchors(new ArrayList<>(roots), List.of(), new ArrayList<>(roots));
     }
 
     /**
@@ -170,7 +222,9 @@ public final class TrustAnchors {
         other.anchors.stream().filter(c -> !a.contains(c)).forEach(a::add);
         List<X509Certificate> i = new ArrayList<>(intermediates);
         other.intermediates.stream().filter(c -> !i.contains(c)).forEach(i::add);
-        return new TrustAnchors(a, i);
+        List<X509Certificate> t = new ArrayList<>(timeBound);
+        other.timeBound.stream().filter(c -> !t.contains(c)).forEach(t::add);
+        return new TrustAnchors(a, i, t);
     }
 
     /**
@@ -182,7 +236,7 @@ public final class TrustAnchors {
     public TrustAnchors withIntermediates(Collection<X509Certificate> certificates) {
         List<X509Certificate> i = new ArrayList<>(intermediates);
         certificates.stream().filter(c -> !i.contains(c)).forEach(i::add);
-        return new TrustAnchors(anchors, i);
+        return new TrustAnchors(anchors, i, timeBound);
     }
 
     /**
@@ -192,6 +246,16 @@ public final class TrustAnchors {
      */
     public List<X509Certificate> anchors() {
         return anchors;
+    }
+
+    /**
+     * Returns the anchors trusted only for signatures whose time is proven within the validity of the CA
+     * that issued the signer (the roots of {@link #historic()}).
+     *
+     * @return the time-bound anchors, a subset of {@link #anchors()}
+     */
+    public List<X509Certificate> timeBoundAnchors() {
+        return timeBound;
     }
 
     /**
@@ -209,7 +273,8 @@ public final class TrustAnchors {
         for (X509Certificate c : anchors) {
             names.add(CertificateInfo.commonName(c.getSubjectX500Principal().getName()));
         }
-        return "TrustAnchors[" + anchors.size() + " anchors " + names + ", " + intermediates.size() + " intermediates]";
+        return "TrustAnchors[" + anchors.size() + " anchors " + names + ", " + intermediates.size() + " intermediates"
+                + (timeBound.isEmpty() ? "" : ", " + timeBound.size() + " time-bound (historic)") + "]";
     }
 
     private static List<X509Certificate> read(Path file) {

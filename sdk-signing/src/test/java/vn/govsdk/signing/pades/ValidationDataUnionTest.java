@@ -5,48 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.signing.ValidationData;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.TestClock;
+import vn.govsdk.testkit.junit.MockPlatform;
+import vn.govsdk.testkit.junit.WithMockGovPlatform;
 import vn.govsdk.testkit.pki.CertificateRole;
-import vn.govsdk.testkit.pki.TestPki;
 
 /**
  * {@link ValidationData#merge} keeps one OCSP answer per certificate and one CRL per issuer, the
  * newest, whatever order the passes came in; what it cannot read it keeps once, as it is.
  */
+@WithMockGovPlatform(testClock = true)
 class ValidationDataUnionTest {
 
-    private static final TestClock CLOCK = TestClock.startingNow();
-    private static MockGovPlatform platform;
-    private static TestPki pki;
+    @MockPlatform
+    static TestClock CLOCK;
+    @MockPlatform
+    static MockGovPlatform platform;
 
-    @BeforeAll
-    static void start() {
-        platform = MockGovPlatform.builder().clock(CLOCK).build();
-        pki = platform.pki();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
 
     private static ValidationData data(List<byte[]> ocsp, List<byte[]> crls) {
-        return new ValidationData(List.of(pki.rsa2048Signer().certificate()), ocsp, crls);
+        return new ValidationData(List.of(platform.pki().rsa2048Signer().certificate()), ocsp, crls);
     }
 
     @Test
     void theNewerAnswerForTheSameCertificateWinsInEitherOrder() {
-        X509Certificate signer = pki.rsa2048Signer().certificate();
-        X509Certificate intermediate = pki.intermediateCertificate();
-        byte[] older = TestValidationData.ocsp(pki, signer, intermediate);
-        byte[] olderIntermediate = TestValidationData.ocsp(pki, intermediate, pki.rootCertificate());
+        X509Certificate signer = platform.pki().rsa2048Signer().certificate();
+        X509Certificate intermediate = platform.pki().intermediateCertificate();
+        byte[] older = TestValidationData.ocsp(platform.pki(), signer, intermediate);
+        byte[] olderIntermediate = TestValidationData.ocsp(platform.pki(), intermediate, platform.pki().rootCertificate());
         CLOCK.advance(Duration.ofMinutes(5));
-        byte[] newer = TestValidationData.ocsp(pki, signer, intermediate);
+        byte[] newer = TestValidationData.ocsp(platform.pki(), signer, intermediate);
         assertThat(newer).isNotEqualTo(older);
 
         List<byte[]> forward = data(List.of(older, olderIntermediate), List.of())
@@ -64,10 +55,10 @@ class ValidationDataUnionTest {
 
     @Test
     void theNewerCrlOfTheSameIssuerWinsAndOtherIssuersStay() throws Exception {
-        byte[] older = pki.crl(CertificateRole.INTERMEDIATE_CA).getEncoded();
-        byte[] root = pki.crl(CertificateRole.ROOT_CA).getEncoded();
+        byte[] older = platform.pki().crl(CertificateRole.INTERMEDIATE_CA).getEncoded();
+        byte[] root = platform.pki().crl(CertificateRole.ROOT_CA).getEncoded();
         CLOCK.advance(Duration.ofHours(1));
-        byte[] newer = pki.crl(CertificateRole.INTERMEDIATE_CA).getEncoded();
+        byte[] newer = platform.pki().crl(CertificateRole.INTERMEDIATE_CA).getEncoded();
 
         List<byte[]> crls = data(List.of(), List.of(older, root)).merge(data(List.of(), List.of(newer))).crls();
         assertThat(crls).hasSize(2);

@@ -19,9 +19,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.govsdk.core.http.RetryPolicy;
 import vn.govsdk.signing.Document;
@@ -29,6 +27,8 @@ import vn.govsdk.signing.Verifiers;
 import vn.govsdk.signing.pades.TestValidationData;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.TestClock;
+import vn.govsdk.testkit.junit.MockPlatform;
+import vn.govsdk.testkit.junit.WithMockGovPlatform;
 import vn.govsdk.testkit.pki.CertificateRole;
 import vn.govsdk.testkit.pki.TestCredential;
 import vn.govsdk.testkit.pki.TestPki;
@@ -39,27 +39,21 @@ import vn.govsdk.testkit.pki.TestPki;
  * revocation freshness, certificate purpose and chain status were written. One clock for the platform,
  * its PKI and the verifier.
  */
+@WithMockGovPlatform(testClock = true)
 class VerdictAttacksTest {
 
     private static final byte[] DATA = "Quyết định phê duyệt".getBytes(StandardCharsets.UTF_8);
-    private static final TestClock CLOCK = TestClock.startingNow();
-    private static MockGovPlatform platform;
+    // The extension resets the platform before each test: the clock back to the PKI's reference time,
+    // revocations as the PKI started.
+    @MockPlatform
+    static TestClock CLOCK;
+    @MockPlatform
+    static MockGovPlatform platform;
     private static TestPki pki;
 
     @BeforeAll
-    static void start() {
-        platform = MockGovPlatform.builder().clock(CLOCK).build();
+    static void keys() {
         pki = platform.pki().generateAll();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        platform.reset(); // the clock back to the PKI's reference time, revocations as the PKI started
     }
 
     private static SignatureVerifier verifier(RevocationChecking mode) {

@@ -45,6 +45,7 @@ public final class CertificateValidator {
     private final RevocationChecker revocation;
     private volatile vn.govsdk.signing.verify.AlgorithmPolicy policy = vn.govsdk.signing.verify.AlgorithmPolicy.circular15Draft();
     private volatile SignerCertificatePolicy signerPolicy = SignerCertificatePolicy.defaults();
+    private volatile java.util.function.Supplier<HistoricPki> historic = HistoricPki::bundled;
 
     /** What a certificate under validation is used for. */
     enum Purpose {
@@ -126,6 +127,12 @@ public final class CertificateValidator {
                         : ts.reasons().stream().map(vn.govsdk.signing.verify.Reason::message)
                                 .collect(java.util.stream.Collectors.joining("; "))));
         return null;
+    }
+
+    /** Names another set of certificates as the historic PKI (tests of the naming, on a test structure). */
+    void historic(List<X509Certificate> known) {
+        HistoricPki h = new HistoricPki(known);
+        this.historic = () -> h;
     }
 
     /**
@@ -309,6 +316,9 @@ public final class CertificateValidator {
             return;
         }
         report.trustAnchor(CertificateInfo.of(anchor));
+        if (trust.timeBoundAnchors().contains(anchor)) {
+            checkTimeBound(report, path, anchor, provenTime);
+        }
         pkix(report, path, anchor, at);
         checkRevocation(report, path, anchor, signingTime, provenTime, data, purpose);
     }
@@ -353,6 +363,42 @@ public final class CertificateValidator {
         return null;
     }
 
+    /**
+     * A time-bound (historic) anchor vouches only for a signature whose time a trusted timestamp proves
+     * within the validity of the CA that issued the signer.
+     */
+    private static void checkTimeBound(SignatureReport.Builder report, List<X509Certificate> path, X509Certificate anchor,
+            Instant provenTime) {
+        X509Certificate issuing = path.size() > 1 ? path.get(1) : anchor;
+        Instant from = issuing.getNotBefore().toInstant();
+        Instant to = issuing.getNotAfter().toInstant();
+        if (provenTime != null && !provenTime.isBefore(from) && !provenTime.isAfter(to)) {
+            return;
+        }
+        report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the signature chains to '" + Certs.subject(anchor)
+                + "', a root of Vietnam's first-generation PKI, trusted only for a signature whose time a trusted "
+                + "timestamp proves within the validity of the CA that issued the signer, '" + Certs.subject(issuing)
+                + "' (" + from + " to " + to + "); "
+                + (provenTime == null ? "no trusted timestamp proves this signature's time"
+                        : "its timestamp proves " + provenTime + ", outside that validity"));
+    }
+
+    /** The authority key identifier of a certificate, as hex, when it has one. */
+    private static java.util.Optional<String> authorityKeyId(X509Certificate cert) {
+        byte[] ext = cert.getExtensionValue("2.5.29.35");
+        if (ext == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            byte[] id = org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifierOctets();
+            return id == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(id));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String missing(SignatureReport.Builder report, X509Certificate current) {
         report.missingIssuer(Certs.issuer(current));
         return "";
@@ -376,8 +422,10 @@ public final class CertificateValidator {
                 }
             }
             if (current.getSubjectX500Principal().equals(current.getIssuerX500Principal()) && signedBy(current, current)) {
-                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the chain ends at the root '" + Certs.subject(current)
-                        + "', which is not a trusted root; if this CA is legitimate, add its certificate to the trust anchors");
+                report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, historic.get().contains(current)
+                        ? "the chain ends at '" + Certs.subject(current) + "', " + HistoricPki.ADVICE
+                        : "the chain ends at the root '" + Certs.subject(current) + "', which is not a trusted root; if "
+                                + "this CA is legitimate, add its certificate to the trust anchors");
                 return null;
             }
             X509Certificate issuer = null;
@@ -398,12 +446,23 @@ public final class CertificateValidator {
                 }
             }
             if (issuer == null) {
+                X509Certificate historicIssuer = nameMatched ? null : historic.get().issuerOf(current, this::signedBy);
+                if (historicIssuer != null) {
+                    report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, "the issuer of '" + Certs.subject(current) + "' is '"
+                            + Certs.subject(historicIssuer) + "', a CA of Vietnam's first-generation PKI under '"
+                            + Certs.issuer(historicIssuer) + "'; " + HistoricPki.ADVICE);
+                    return null;
+                }
                 report.indeterminate(ReasonCode.UNTRUSTED_CHAIN, nameMatched
                         ? "the certificate '" + Certs.subject(current) + "' is not signed by any certificate named '"
                                 + Certs.issuer(current) + "' that is available; the chain is broken or forged"
-                        : missing(report, current) + "the issuer '" + Certs.issuer(current) + "' of '" + Certs.subject(current)
-                                + "' is neither a trusted root nor among the certificates available; the signature "
-                                + "does not chain to a trusted root (add the CA to the trust anchors if it is legitimate)");
+                        : missing(report, current) + "the issuer '" + Certs.issuer(current) + "'"
+                                + authorityKeyId(current).map(k -> " (authority key identifier " + k + ")").orElse("")
+                                + " of '" + Certs.subject(current) + "' is neither a trusted root nor among the "
+                                + "certificates available, so the signature does not chain to a trusted root. Verify "
+                                + "online, so that the CA certificate can be fetched from the certificate's AIA "
+                                + "caIssuers URL, or add the CA's certificate to the trust (TrustAnchors.withIntermediates, "
+                                + "govsdk verify --trust) if it is legitimate");
                 return null;
             }
             checkCa(report, issuer, at, false);

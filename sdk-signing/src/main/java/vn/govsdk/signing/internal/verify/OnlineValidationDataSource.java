@@ -104,7 +104,7 @@ public final class OnlineValidationDataSource implements ValidationDataSource {
             } else {
                 crls.add(r.evidence());
             }
-            LOG.debug("validation data for {}: {}", Certs.subject(current), r.source());
+            LOG.debug("validation data for {}: {}", Certs.forLog(current), r.source());
             current = issuer;
         }
         throw new SigningException("the certificate chain of " + Certs.describe(chain.get(0)) + " is longer than "

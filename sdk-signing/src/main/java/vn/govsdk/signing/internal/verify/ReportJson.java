@@ -111,7 +111,16 @@ public final class ReportJson {
                 .append(",\"serialNumber\":").append(str(c.serialNumber()))
                 .append(",\"notBefore\":").append(str(String.valueOf(c.notBefore())))
                 .append(",\"notAfter\":").append(str(String.valueOf(c.notAfter())))
-                .append(",\"sha256\":").append(str(c.sha256Fingerprint())).append('}');
+                .append(",\"sha256\":").append(str(c.sha256Fingerprint()))
+                .append(",\"identifiers\":[");
+        boolean first = true;
+        for (vn.govsdk.signing.verify.SignerIdentifier id : c.identifiers()) {
+            s.append(first ? "" : ",").append("{\"type\":").append(str(id.kind().name()))
+                    .append(",\"prefix\":").append(str(id.prefix())).append(",\"value\":").append(str(id.value()))
+                    .append('}');
+            first = false;
+        }
+        s.append("]}");
     }
 
     private static void reasons(StringBuilder s, List<Reason> reasons) {

@@ -148,7 +148,7 @@ public final class RevocationChecker {
                 }
             } catch (Exception e) {
                 problems.add("the OCSP responder " + url + " did not give a usable answer (" + describe(e) + ")");
-                LOG.debug("OCSP {} for {} failed: {}", url, Certs.subject(cert), e.toString());
+                LOG.debug("OCSP {} for {} failed: {}", url, Certs.forLog(cert), e.toString());
             }
         }
         List<URI> crlUrls = crlUrls(cert);
@@ -164,7 +164,7 @@ public final class RevocationChecker {
                         List.copyOf(problems), crl.getEncoded());
             } catch (Exception e) {
                 problems.add("the CRL at " + url + " could not be used (" + describe(e) + ")");
-                LOG.debug("CRL {} for {} failed: {}", url, Certs.subject(cert), e.toString());
+                LOG.debug("CRL {} for {} failed: {}", url, Certs.forLog(cert), e.toString());
             }
         }
         if (ocspUrls.isEmpty() && crlUrls.isEmpty()) {
@@ -256,7 +256,7 @@ public final class RevocationChecker {
                 problems.add("the embedded OCSP response " + n + " does not know the certificate (status unknown)");
             } catch (Exception e) {
                 problems.add("the embedded OCSP response " + n + " is not trusted (" + describe(e) + ")");
-                LOG.debug("embedded OCSP response {} for {} refused: {}", n, Certs.subject(cert), e.toString());
+                LOG.debug("embedded OCSP response {} for {} refused: {}", n, Certs.forLog(cert), e.toString());
             }
         }
         n = 0;
@@ -286,7 +286,7 @@ public final class RevocationChecker {
                         List.copyOf(problems), raw);
             } catch (Exception e) {
                 problems.add("the embedded CRL " + n + " is not trusted (" + describe(e) + ")");
-                LOG.debug("embedded CRL {} for {} refused: {}", n, Certs.subject(cert), e.toString());
+                LOG.debug("embedded CRL {} for {} refused: {}", n, Certs.forLog(cert), e.toString());
             }
         }
         return null;
@@ -450,7 +450,7 @@ public final class RevocationChecker {
                 } catch (Exception e) {
                     // Not remembered: a refusal of this verification's fetch policy, or a passing failure,
                     // says nothing about the next verification.
-                    LOG.debug("caIssuers {} for {} failed: {}", url, Certs.subject(cert), e.toString());
+                    LOG.debug("caIssuers {} for {} failed: {}", url, Certs.forLog(cert), e.toString());
                     continue;
                 }
                 if (issuerCache.size() < ISSUER_CACHE_LIMIT) {
