@@ -70,12 +70,23 @@ public final class GovSdkCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reports the version from the jar manifest. */
+    /** Reports the version the build wrote into {@code version.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GovSdkCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"govsdk " + (v == null ? "development build" : v)};
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = GovSdkCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // falls through to the manifest
+            }
+            String v = p.getProperty("version");
+            if (v == null || v.startsWith("${")) {
+                v = GovSdkCommand.class.getPackage().getImplementationVersion();
+            }
+            return new String[] {"govsdk " + (v == null ? "(version unknown: not built by Maven)" : v)};
         }
     }
 }

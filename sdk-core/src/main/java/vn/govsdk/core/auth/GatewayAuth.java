@@ -38,7 +38,7 @@ public sealed interface GatewayAuth permits ClientCredentials, LgspAccessToken, 
 
     /**
      * Applies several schemes to every call, in the order given. The common case is the VNPT LGSP
-     * (scheme B of the domain brief): {@code combine(lgspAccessToken, clientCredentials)}.
+     * (its own token header beside WSO2 client credentials): {@code combine(lgspAccessToken, clientCredentials)}.
      *
      * <p>The {@code lgspaccesstoken} header of an {@link LgspAccessToken} part is also sent on the
      * token request of a {@link ClientCredentials} part and on the login of a {@link PortalSession}

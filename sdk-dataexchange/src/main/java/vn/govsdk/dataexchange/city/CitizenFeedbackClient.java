@@ -21,7 +21,7 @@ import vn.govsdk.dataexchange.gateway.GatewayApi;
 
 /**
  * A client of the city hotline 1022 citizen-feedback service (phản ánh kiến nghị): submit a report,
- * follow its handling, list the reports of a ward. No public API exists (domain brief §5.4); the SDK's
+ * follow its handling, list the reports of a ward. No public API exists (see docs/contracts/citizen-feedback-1022.md); the SDK's
  * contract is {@code docs/contracts/citizen-feedback-1022.md}, through a WSO2-style data-sharing gateway
  * (API {@code 1022/1.0} by default). Reports are validated when built ({@link FeedbackReport}): a bad
  * ward code format, coordinates outside Vietnam or an empty description never reach the network.

@@ -34,7 +34,7 @@ import vn.govsdk.dataexchange.internal.gateway.RegistryMapper;
  * classes or an XML (SOAP) body, and offers the national services seen in use: the business registry
  * ({@link #getBusiness(TaxCode)}) and the shared code lists ({@link #listCodeLists()}).
  *
- * <p>Authentication is either flavour of the domain brief: WSO2 client credentials
+ * <p>Authentication is either flavour that LGSP deployments use: WSO2 client credentials
  * ({@link GatewayAuth#clientCredentials}) or the VNPT {@code lgspaccesstoken} with client
  * credentials ({@link Builder#credentials(ClientCredentials, LgspAccessToken)}). Tokens are cached and
  * renewed; a 401 is answered with one renewal. Reads are retried by the retry policy; POSTs are not
