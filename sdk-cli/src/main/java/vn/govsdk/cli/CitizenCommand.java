@@ -68,7 +68,7 @@ final class CitizenCommand implements Runnable {
                         + "default ${DEFAULT-VALUE}")
         String route;
 
-        @Option(names = "--seed", defaultValue = "20250701",
+        @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED,
                 description = "seed of the embedded mock platform's synthetic data (default: ${DEFAULT-VALUE})")
         long seed;
 
@@ -316,7 +316,7 @@ final class CitizenCommand implements Runnable {
     @Command(name = "sample", mixinStandardHelpOptions = true,
             description = "Print synthetic citizens of the mock platform (ID, name, birth date) to try lookup and verify with.")
     static final class Sample implements Callable<Integer> {
-        @Option(names = "--seed", defaultValue = "20250701", description = "seed of the synthetic data (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED, description = "seed of the synthetic data (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--count", defaultValue = "5", description = "how many (1 to 100; default ${DEFAULT-VALUE})")

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.Secret;
+import vn.govsdk.testkit.MockGovPlatform;
 
 /**
  * Options of the city gateway commands: the gateway, its token endpoint and client. Without
@@ -25,7 +26,7 @@ final class CityGatewayOptions {
     @Option(names = "--client-secret-file", description = "file holding the client secret (or env GOVSDK_GATEWAY_CLIENT_SECRET)")
     Path clientSecretFile;
 
-    @Option(names = "--seed", defaultValue = "20250701", description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED, description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
     long seed;
 
     /** The gateway URL and credentials for a real gateway (with {@code --base-url}). */

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.govsdk.cli.tour.Tour;
 import vn.govsdk.cli.tour.TourStep;
+import vn.govsdk.testkit.MockGovPlatform;
 
 /** {@code govsdk demo}: the tour of every capability, end to end, on the embedded mock platform. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -15,7 +16,7 @@ import vn.govsdk.cli.tour.TourStep;
                 "Contacts no real government system."})
 final class DemoCommand implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--seed", defaultValue = "20250701",
+    @CommandLine.Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED,
             description = "seed of the synthetic data (default: ${DEFAULT-VALUE})")
     private long seed;
 
@@ -32,6 +33,12 @@ final class DemoCommand implements Callable<Integer> {
         List<TourStep> steps = Tour.steps().stream()
                 .filter(s -> only == null || s.name().contains(only))
                 .toList();
+        if (steps.isEmpty()) {
+            // Checked before the mock platform starts.
+            spec.commandLine().getErr().println("invalid: --step " + only + " names no step of the tour; the steps are: "
+                    + String.join(", ", Tour.steps().stream().map(TourStep::name).toList()));
+            return GovSdkCommand.USAGE;
+        }
         return Tour.run(steps, seed, out) ? GovSdkCommand.OK : GovSdkCommand.NEGATIVE;
     }
 }

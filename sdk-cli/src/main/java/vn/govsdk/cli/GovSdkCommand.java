@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 + "the tour, the mock platform, identifier checks, citizen login, signing and verification.",
         subcommands = {DemoCommand.class, MockServerCommand.class, IdCommand.class, CitizenCommand.class,
                 ProceduresCommand.class, DossierCommand.class, OpenDataCommand.class, FeedbackCommand.class, CivilCommand.class,
-                SignCommand.class, VerifyCommand.class, TrustCommand.class,
+                SignCommand.class, VerifyCommand.class, TrustCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GovSdkCommand implements Runnable {
 

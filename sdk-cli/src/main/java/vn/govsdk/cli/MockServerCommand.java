@@ -19,7 +19,7 @@ final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "port to listen on; 0 picks a free one (default)")
     private int port;
 
-    @Option(names = "--seed", defaultValue = "20250701", description = "seed of the synthetic data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED, description = "seed of the synthetic data (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Option(names = "--tls", description = "serve HTTPS with a generated certificate (trust its root, nothing else)")

@@ -56,7 +56,7 @@ final class OpenDataCommand implements Runnable {
         @Option(names = "--page-size", defaultValue = "1000", description = "records a request (default: ${DEFAULT-VALUE})")
         int pageSize;
 
-        @Option(names = "--seed", defaultValue = "20250701", description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED, description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
         long seed;
 
         Open open() {

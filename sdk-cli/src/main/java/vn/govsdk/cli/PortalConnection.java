@@ -34,7 +34,7 @@ final class PortalConnection {
     @Option(names = "--unit-code", defaultValue = "000.00.00.H99", description = "unit code, madonvi (default: ${DEFAULT-VALUE})")
     String unitCode;
 
-    @Option(names = "--seed", defaultValue = "20250701", description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + MockGovPlatform.DEFAULT_SEED, description = "seed of the embedded mock (default: ${DEFAULT-VALUE})")
     long seed;
 
     /** An open connection: the client, and what to close. */

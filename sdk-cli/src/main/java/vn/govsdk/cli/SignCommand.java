@@ -37,7 +37,8 @@ import vn.govsdk.signing.xades.XadesSigner;
  * PINs come from files or environment variables, never from the command line.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a file: XAdES (XML), CAdES/PKCS#7 (any file) or JWS (JSON), baseline B-B.",
+        description = {"Sign a file: XAdES (XML), CAdES/PKCS#7 (any file), PAdES (PDF, visible or not) or JWS (JSON); "
+                + "baseline B-B, or B-T and B-LT (--level T|LT --tsa URL) for XAdES, CAdES and PAdES.",
             "The key comes from a PKCS#12 file (--pkcs12 with --password-file, or the environment variable "
                     + SignCommand.PASSWORD_ENV + ") or a PKCS#11 token or HSM (--pkcs11 CONFIG with --pin-file, "
                     + "or the environment variable " + SignCommand.PIN_ENV + "), or a remote signing service "
@@ -50,7 +51,7 @@ final class SignCommand implements Callable<Integer> {
     static final String PIN_ENV = "GOVSDK_PKCS11_PIN";
 
     @Option(names = "--format", required = true, paramLabel = "xades|cades|pades|jws",
-            description = "signature format")
+            description = "signature format: xades (XML), cades (any file; PKCS#7), pades (PDF), jws (JSON)")
     private String format;
 
     @Option(names = "--packaging", paramLabel = "enveloped|enveloping|detached",

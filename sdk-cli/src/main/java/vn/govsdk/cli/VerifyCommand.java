@@ -24,7 +24,8 @@ import vn.govsdk.signing.verify.VerificationReport;
 
 /** {@code govsdk verify}: verifies every signature of a file and prints a report. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify the signatures of a file: XML Signature and XAdES, CAdES/PKCS#7, JWS.",
+        description = {"Verify the signatures of a file: XML Signature and XAdES, CAdES/PKCS#7, PAdES and other PDF "
+                + "signatures, JWS; at levels B-B, B-T and B-LT (B-LT verifies offline from what it embeds).",
             "Trusts the bundled Vietnamese roots (National Root CA, government special-use root of Ban Cơ yếu) "
                     + "plus any --trust certificate; checks revocation online (OCSP, CRL) unless --no-revocation.",
             "Exits 0 when every signature is VALID, 1 when one is INVALID or INDETERMINATE (or none is found), "

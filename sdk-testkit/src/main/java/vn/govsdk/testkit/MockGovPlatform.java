@@ -63,8 +63,12 @@ public final class MockGovPlatform implements AutoCloseable {
     /** The path prefix of the admin endpoints. */
     public static final String ADMIN_PREFIX = "/__admin";
 
-    /** The seed used when none is given. */
-    public static final long DEFAULT_SEED = 1L;
+    /**
+     * The seed used when none is given: the same for the embedded platform, the JUnit extension, the
+     * standalone server ({@code govsdk mock-server}) and the tour, so that the citizens the docs name
+     * exist in all of them.
+     */
+    public static final long DEFAULT_SEED = 20_250_701L;
 
     private static final Logger LOG = LoggerFactory.getLogger(MockGovPlatform.class);
 
