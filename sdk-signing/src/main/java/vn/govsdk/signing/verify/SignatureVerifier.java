@@ -38,6 +38,7 @@ public final class SignatureVerifier {
     private final TrustAnchors trust;
     private final RevocationChecking revocationChecking;
     private final Clock clock;
+    private final VerificationLimits limits;
     private final VerifierEngine engine;
 
     private SignatureVerifier(Builder b) {
@@ -53,7 +54,8 @@ public final class SignatureVerifier {
         RevocationChecker checker = new RevocationChecker(new PipelineFetcher(pipeline), b.clock);
         CertificateValidator validator = new CertificateValidator(trust, revocationChecking, checker);
         validator.policy(b.algorithmPolicy);
-        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped);
+        this.limits = b.limits;
+        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped, b.limits);
     }
 
     private static HttpTransport shared() {
@@ -137,9 +139,18 @@ public final class SignatureVerifier {
         return revocationChecking;
     }
 
+    /**
+     * Returns the resources one verification may use.
+     *
+     * @return the limits
+     */
+    public VerificationLimits limits() {
+        return limits;
+    }
+
     @Override
     public String toString() {
-        return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", clock " + clock + "]";
+        return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", clock " + clock + ", " + limits + "]";
     }
 
     /** Builds a {@link SignatureVerifier}. */
@@ -152,6 +163,7 @@ public final class SignatureVerifier {
         private Timeouts timeouts = Timeouts.defaults();
         private AlgorithmPolicy algorithmPolicy = AlgorithmPolicy.circular15Draft();
         private boolean dotNetEnveloped;
+        private VerificationLimits limits = VerificationLimits.defaults();
 
         private Builder() {
         }
@@ -248,6 +260,19 @@ public final class SignatureVerifier {
          */
         public Builder dotNetEnvelopedSignatureTransform(boolean accept) {
             this.dotNetEnveloped = accept;
+            return this;
+        }
+
+        /**
+         * Sets the resources one verification may use (input sizes, decoded PDF streams, XML depth and
+         * element count, time); {@link VerificationLimits#defaults()} unless set. An input beyond a limit
+         * gets an INDETERMINATE report with {@link ReasonCode#LIMIT_EXCEEDED} naming the limit.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder limits(VerificationLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -91,6 +91,16 @@ class PdfModificationTest {
     }
 
     @Test
+    void anOpenActionAddedToTheCatalogIsAModification() {
+        byte[] attacked = AttackPdfs.update(signed(), doc -> {
+            var js = new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('999.999.999 VND')");
+            doc.getDocumentCatalog().setOpenAction(js);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        assertModified(attacked, "the catalog", "/OpenAction", "added");
+    }
+
+    @Test
     void anAnnotationDrawnOverTheSignedTextIsAModification() {
         byte[] attacked = AttackPdfs.update(signed(), AttackPdfs.annotationOverTheAmount());
         assertModified(attacked, "page 1", "annotation", "/Square", "covers");

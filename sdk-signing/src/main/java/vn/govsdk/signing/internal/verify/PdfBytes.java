@@ -33,11 +33,75 @@ abstract class PdfBytes {
      * @throws IOException if the file cannot be read
      */
     static PdfBytes of(Document document) throws IOException {
+        return of(document, Long.MAX_VALUE);
+    }
+
+    /**
+     * Returns the bytes of a document, refusing one in memory or streamed beyond {@code max} bytes
+     * before it is read whole.
+     *
+     * @param document the PDF
+     * @param max the most bytes (VerificationLimits.maxPdfBytes)
+     * @return the bytes
+     * @throws IOException if the file cannot be read
+     * @throws LimitExceededException beyond the limit
+     */
+    static PdfBytes of(Document document, long max) throws IOException {
         if (document.file().isPresent()) {
             Path f = document.file().get();
             return new FileBytes(f, Files.size(f));
         }
-        return new ArrayBytes(document.bytes());
+        if (document.size().isPresent()) {
+            return new ArrayBytes(document.bytes());
+        }
+        try (InputStream in = document.openStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw new LimitExceededException("maxPdfBytes", String.valueOf(max), "the PDF is larger than allowed");
+            }
+            return new ArrayBytes(b);
+        }
+    }
+
+    /**
+     * Checks, before any parser reads the file, that it ends as a PDF does: a {@code startxref} in its last
+     * kilobytes pointing at a cross-reference table or stream. Without one a parser would scan the whole
+     * file for objects (minutes for gigabytes of garbage).
+     *
+     * @return what is wrong, or {@code null}
+     * @throws IOException if the bytes cannot be read
+     */
+    String structureProblem() throws IOException {
+        int tailSize = (int) Math.min(length(), 64 * 1024);
+        byte[] tail;
+        try (InputStream in = range(length() - tailSize, tailSize)) {
+            tail = in.readAllBytes();
+        }
+        String t = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = t.lastIndexOf("startxref");
+        if (at < 0 || t.indexOf("%%EOF", at) < 0) {
+            return "no startxref and %%EOF in its last " + (tailSize >> 10) + " KB";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,19})").matcher(t).region(at, t.length());
+        if (!m.lookingAt()) {
+            return "its startxref gives no offset";
+        }
+        long offset;
+        try {
+            offset = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return "its startxref offset is not a number";
+        }
+        if (offset < 0 || offset >= length()) {
+            return "its startxref offset " + offset + " lies outside the file";
+        }
+        byte[] head;
+        try (InputStream in = range(offset, Math.min(64, length() - offset))) {
+            head = in.readAllBytes();
+        }
+        String h = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
+        return h.startsWith("xref") || h.matches("(?s)\\d+\\s+\\d+\\s+obj.*") ? null
+                : "its startxref offset " + offset + " points at neither a cross-reference table nor a stream";
     }
 
     /** The size in bytes. */
@@ -52,10 +116,10 @@ abstract class PdfBytes {
     /** A new random-access reader over the first {@code end} bytes: an earlier revision. */
     abstract RandomAccessRead revision(long end) throws IOException;
 
-    /** The bytes a signature's two byte ranges cover, streamed from the PDF when opened. */
-    Document signedRanges(String name, long length1, long offset2, long length2) {
+    /** The bytes a signature's two byte ranges cover, streamed from the PDF when opened, within the time budget. */
+    Document signedRanges(String name, long length1, long offset2, long length2, Budget budget) {
         return Document.ofStream(name, Document.PDF,
-                () -> new SequenceInputStream(range(0, length1), range(offset2, length2)));
+                () -> budget.watch(new SequenceInputStream(range(0, length1), range(offset2, length2))));
     }
 
     private static final class ArrayBytes extends PdfBytes {
