@@ -90,7 +90,7 @@ final class Budget {
             }
 
             private void tick() {
-                if ((++reads & 0xFF) == 0) {
+                if ((reads++ & 0xFF) == 0) {
                     checkTime();
                 }
             }
