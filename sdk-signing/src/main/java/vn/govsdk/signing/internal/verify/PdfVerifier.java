@@ -2,26 +2,17 @@ package vn.govsdk.signing.internal.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.govsdk.signing.Document;
@@ -34,8 +25,9 @@ import vn.govsdk.signing.verify.SignatureReport;
 /**
  * Verifies the signatures of a PDF (PAdES and PKCS#7 in PDF): each signature's byte range must
  * cover the whole revision it signed but its own {@code /Contents}, the CMS is verified over those
- * bytes, and later incremental updates are compared page by page with the signed revision. A PDF
- * file is read at random (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
+ * bytes, and the revision it signed is compared object by object with the final document
+ * ({@link PdfChanges}, under the permissions of {@link PdfPermissions}). A PDF file is read at random
+ * (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
  */
 public final class PdfVerifier {
 
