@@ -63,47 +63,6 @@ abstract class PdfBytes {
         }
     }
 
-    /**
-     * Checks, before any parser reads the file, that it ends as a PDF does: a {@code startxref} in its last
-     * kilobytes pointing at a cross-reference table or stream. Without one a parser would scan the whole
-     * file for objects (minutes for gigabytes of garbage).
-     *
-     * @return what is wrong, or {@code null}
-     * @throws IOException if the bytes cannot be read
-     */
-    String structureProblem() throws IOException {
-        int tailSize = (int) Math.min(length(), 64 * 1024);
-        byte[] tail;
-        try (InputStream in = range(length() - tailSize, tailSize)) {
-            tail = in.readAllBytes();
-        }
-        String t = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int at = t.lastIndexOf("startxref");
-        if (at < 0 || t.indexOf("%%EOF", at) < 0) {
-            return "no startxref and %%EOF in its last " + (tailSize >> 10) + " KB";
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,19})").matcher(t).region(at, t.length());
-        if (!m.lookingAt()) {
-            return "its startxref gives no offset";
-        }
-        long offset;
-        try {
-            offset = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            return "its startxref offset is not a number";
-        }
-        if (offset < 0 || offset >= length()) {
-            return "its startxref offset " + offset + " lies outside the file";
-        }
-        byte[] head;
-        try (InputStream in = range(offset, Math.min(64, length() - offset))) {
-            head = in.readAllBytes();
-        }
-        String h = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
-        return h.startsWith("xref") || h.matches("(?s)\\d+\\s+\\d+\\s+obj.*") ? null
-                : "its startxref offset " + offset + " points at neither a cross-reference table nor a stream";
-    }
-
     /** The size in bytes. */
     abstract long length();
 

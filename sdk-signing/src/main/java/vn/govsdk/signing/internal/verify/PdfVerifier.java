@@ -72,7 +72,7 @@ public final class PdfVerifier {
                 throw new LimitExceededException("maxPdfBytes", String.valueOf(max), "the PDF is larger than allowed");
             }
             pdf = PdfBytes.of(signed, max);
-            String tail = pdf.structureProblem();
+            String tail = PdfXrefChain.check(pdf, budget);
             if (tail != null) {
                 return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a readable PDF: " + tail));
             }
@@ -80,6 +80,7 @@ public final class PdfVerifier {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
         }
         try (PDDocument doc = Loader.loadPDF(pdf.open())) {
+            measureObjectStreams(doc, budget);
             PdfDss dss = PdfDss.read(doc, budget);
             List<PdfPermissions.Signed> signatures = PdfPermissions.read(doc);
             int index = 0;
@@ -100,6 +101,25 @@ public final class PdfVerifier {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
         }
         return new FormatResult(reports, List.of());
+    }
+
+    /**
+     * Decodes, within the limits, every object stream the cross-reference table names, before any object
+     * in one is read (PDFBox would decode it whole into memory).
+     */
+    private static void measureObjectStreams(PDDocument doc, Budget budget) throws IOException {
+        java.util.Set<Long> streams = new java.util.TreeSet<>();
+        for (Long v : doc.getDocument().getXrefTable().values()) {
+            if (v != null && v < 0) {
+                streams.add(-v);
+            }
+        }
+        for (long n : streams) {
+            org.apache.pdfbox.cos.COSObject o = doc.getDocument().getObjectFromPool(new org.apache.pdfbox.cos.COSObjectKey(n, 0));
+            if (o != null && o.getObject() instanceof org.apache.pdfbox.cos.COSStream s) {
+                PdfStreams.measure(s, budget);
+            }
+        }
     }
 
     private SignatureReport verifyOne(String name, PdfBytes pdf, PDDocument doc, PDSignature sig, String fieldName, int index,

@@ -117,6 +117,12 @@ public final class VerifierEngine {
             LOG.debug("verification of {} overflowed the stack", signed.name());
             result = FormatResult.failed(new Reason(ReasonCode.LIMIT_EXCEEDED, "refused: the " + kind.name()
                     + " structure is nested too deeply to verify (the thread's stack ran out)"));
+        } catch (OutOfMemoryError e) {
+            // Last line of defence, for a structure a parser expands before any limit can be checked (PDFBox
+            // decodes a PDF's object streams whole as it loads). The memory was this verification's; it is free again.
+            LOG.warn("verification of {} ran out of memory; refused", signed.name());
+            result = FormatResult.failed(new Reason(ReasonCode.LIMIT_EXCEEDED, "refused: the " + kind.name()
+                    + " expands beyond the memory this JVM has (a compression bomb in a place no limit reaches first)"));
         } catch (UncheckedIOException e) {
             result = FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document cannot be read: " + e.getMessage()));
         } catch (RuntimeException e) {
