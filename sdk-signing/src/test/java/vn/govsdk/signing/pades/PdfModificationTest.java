@@ -148,6 +148,17 @@ class PdfModificationTest {
     }
 
     @Test
+    void aTabOrderSetOnThePageIsAllowedAndReported() {
+        byte[] tabbed = AttackPdfs.update(signed(), doc -> {
+            doc.getPage(0).getCOSObject().setName(org.apache.pdfbox.cos.COSName.getPDFName("Tabs"), "S");
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        SignatureReport s = verify(tabbed).signatures().get(0);
+        assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID);
+        assertThat(s.warnings()).anySatisfy(w -> assertThat(w.message()).contains("page 1 /Tabs"));
+    }
+
+    @Test
     void aSecondVisibleSignatureAwayFromTheTextKeepsBothValid() {
         byte[] twice = PadesSigner.builder().visibleSignature(VisibleSignature.builder().rectangle(350, 20, 200, 60).build())
                 .build().sign(Document.of(signed(), "qd.pdf", Document.PDF), TestPlatform.key(rsa)).bytes();

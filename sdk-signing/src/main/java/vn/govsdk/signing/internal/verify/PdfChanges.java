@@ -82,6 +82,9 @@ final class PdfChanges {
     private static final Set<COSName> STREAM_ENCODING = Set.of(COSName.LENGTH, COSName.FILTER, COSName.DECODE_PARMS,
             COSName.DL, COSName.F, COSName.DP);
     private static final Set<COSName> PAGE_COMPARED_ELSEWHERE = Set.of(COSName.ANNOTS, COSName.PARENT);
+    /** Page entries that describe the page (tab order, structure, private data), not what it shows. */
+    private static final Set<COSName> PAGE_DESCRIPTIONS = Set.of(COSName.getPDFName("Tabs"), COSName.STRUCT_PARENTS,
+            COSName.PIECE_INFO, COSName.LAST_MODIFIED, COSName.METADATA);
     private static final int HIDDEN = 1 << 1;
     private static final int NO_VIEW = 1 << 5;
 
@@ -181,7 +184,15 @@ final class PdfChanges {
             PDPage op = old.getPage(i);
             PDPage np = cur.getPage(i);
             String where = "page " + (i + 1);
-            modification(diffDict(op.getCOSObject(), np.getCOSObject(), PAGE_COMPARED_ELSEWHERE, where));
+            Set<COSName> ignored = new HashSet<>(PAGE_COMPARED_ELSEWHERE);
+            ignored.addAll(PAGE_DESCRIPTIONS);
+            modification(diffDict(op.getCOSObject(), np.getCOSObject(), ignored, where));
+            for (COSName k : PAGE_DESCRIPTIONS) {
+                String d = diff(op.getCOSObject().getItem(k), np.getCOSObject().getItem(k), where + " /" + k.getName());
+                if (d != null) {
+                    allowed.add(d + " (it describes the page, it does not change what the page shows)");
+                }
+            }
             // Inheritable attributes that both pages take from the page tree, as each page resolves them
             // (an attribute set on one page only is a difference of the page dictionaries, reported above).
             if (inheritedByBoth(op, np, COSName.RESOURCES)) {
