@@ -55,7 +55,8 @@ public final class SignatureVerifier {
         CertificateValidator validator = new CertificateValidator(trust, revocationChecking, checker);
         validator.policy(b.algorithmPolicy);
         this.limits = b.limits;
-        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped, b.limits);
+        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped, b.limits,
+                b.renderedPdfPageComparison);
     }
 
     private static HttpTransport shared() {
@@ -164,6 +165,7 @@ public final class SignatureVerifier {
         private AlgorithmPolicy algorithmPolicy = AlgorithmPolicy.circular15Draft();
         private boolean dotNetEnveloped;
         private VerificationLimits limits = VerificationLimits.defaults();
+        private int renderedPdfPageComparison;
 
         private Builder() {
         }
@@ -273,6 +275,26 @@ public final class SignatureVerifier {
          */
         public Builder limits(VerificationLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Optional, off by default: also renders the revision each PDF signature signed and the final
+         * document page by page (PDFBox, 36 dpi, annotations left out: the object comparison judges them)
+         * and makes a signature INVALID ({@link ReasonCode#CONTENT_ALTERED}) when a page renders
+         * differently, for PDFs of at most {@code maxPages} pages. A defence in depth behind the object
+         * comparison, which already refuses every change to what a page draws; it costs a rendering of
+         * each page twice.
+         *
+         * @param maxPages the most pages a PDF may have to be compared rendered; 0 (the default) turns it off
+         * @return this builder
+         */
+        public Builder renderedPdfPageComparison(int maxPages) {
+            if (maxPages < 0) {
+                throw new InvalidInputException("renderedPdfPageComparison", "must be 0 (off) or a number of pages, got "
+                        + maxPages);
+            }
+            this.renderedPdfPageComparison = maxPages;
             return this;
         }
 

@@ -180,6 +180,36 @@ class PdfModificationTest {
         assertThat(report.signatures().get(1).status()).isEqualTo(SignatureStatus.VALID);
     }
 
+    // The optional rendered comparison
+
+    private static VerificationReport verifyRendered(byte[] pdf) {
+        return vn.govsdk.signing.verify.SignatureVerifier.builder()
+                .trust(vn.govsdk.signing.verify.TrustAnchors.of(TestPlatform.shared().pki().rootCertificate()))
+                .revocationChecking(vn.govsdk.signing.verify.RevocationChecking.OFF)
+                .renderedPdfPageComparison(5).build().verify(Document.of(pdf, "qd.pdf", Document.PDF));
+    }
+
+    @Test
+    void theRenderedComparisonSeesAReplacedXObjectAndIsOffByDefault() {
+        byte[] attacked = AttackPdfs.update(signed(), AttackPdfs.replaceFormXObject());
+        SignatureReport s = verifyRendered(attacked).signatures().get(0);
+        assertThat(s.status()).isEqualTo(SignatureStatus.INVALID);
+        assertThat(s.reasons()).extracting(Reason::message)
+                .anySatisfy(m -> assertThat(m).contains("/Fm1", "page 1 renders differently", "pixels differ"));
+        assertThat(verify(attacked).signatures().get(0).reasons()).extracting(Reason::message)
+                .noneSatisfy(m -> assertThat(m).contains("renders differently"));
+    }
+
+    @Test
+    void theRenderedComparisonKeepsGenuineLaterRevisionsValid() {
+        byte[] filled = AttackPdfs.update(signed(), AttackPdfs.fillField("Da xem"));
+        byte[] twice = PadesSigner.builder().visibleSignature(VisibleSignature.builder().rectangle(350, 20, 200, 60).build())
+                .build().sign(Document.of(filled, "qd.pdf", Document.PDF), TestPlatform.key(rsa)).bytes();
+        VerificationReport report = verifyRendered(twice);
+        assertThat(report.signatures()).hasSize(2)
+                .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isEqualTo(SignatureStatus.VALID));
+    }
+
     // DocMDP (certification signatures) and FieldMDP
 
     private byte[] certified(int p) {

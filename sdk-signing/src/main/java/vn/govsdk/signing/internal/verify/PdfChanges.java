@@ -483,8 +483,8 @@ final class PdfChanges {
             return cached;
         }
         PDPage p = old.getPage(page);
-        measure(p.getCOSObject().getDictionaryObject(COSName.CONTENTS), new HashSet<>());
-        measure(resources(p), new HashSet<>());
+        PdfStreams.measureAll(p.getCOSObject().getDictionaryObject(COSName.CONTENTS), budget);
+        PdfStreams.measureAll(resources(p), budget);
         List<float[]> boxes = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
             @Override
@@ -501,28 +501,6 @@ final class PdfChanges {
         stripper.getText(old);
         textBoxes.put(page, boxes);
         return boxes;
-    }
-
-    /** Decodes, within the limits, every stream a page's content and resources reach, before PDFBox decodes them whole. */
-    private void measure(COSBase b, Set<COSBase> seen) throws IOException {
-        COSBase v = resolve(b);
-        if (v == null || !seen.add(v)) {
-            return;
-        }
-        if (v instanceof COSStream s) {
-            PdfStreams.measure(s, budget);
-        }
-        if (v instanceof COSDictionary d) {
-            for (COSName k : d.keySet()) {
-                if (!k.equals(COSName.PARENT) && !k.equals(COSName.P)) {
-                    measure(d.getItem(k), seen);
-                }
-            }
-        } else if (v instanceof COSArray a) {
-            for (int i = 0; i < a.size(); i++) {
-                measure(a.get(i), seen);
-            }
-        }
     }
 
     private void modification(String what) {

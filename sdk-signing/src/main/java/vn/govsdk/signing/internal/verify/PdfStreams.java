@@ -78,6 +78,40 @@ final class PdfStreams {
         decode(s, budget, budget.limits().maxDecodedStreamBytes(), OutputStream.nullOutputStream());
     }
 
+    /**
+     * Measures every stream an object reaches (a page's content, its resources with their XObjects,
+     * fonts and images, recursively), before a PDFBox component (text extraction, rendering) decodes
+     * them whole.
+     *
+     * @param b the object
+     * @param budget the verification's budget
+     * @throws IOException if a stream cannot be decoded
+     */
+    static void measureAll(COSBase b, Budget budget) throws IOException {
+        measureAll(b, budget, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static void measureAll(COSBase b, Budget budget, java.util.Set<COSBase> seen) throws IOException {
+        COSBase v = b instanceof org.apache.pdfbox.cos.COSObject o ? o.getObject() : b;
+        if (v == null || !seen.add(v)) {
+            return;
+        }
+        if (v instanceof COSStream s) {
+            measure(s, budget);
+        }
+        if (v instanceof org.apache.pdfbox.cos.COSDictionary d) {
+            for (COSName k : d.keySet()) {
+                if (!k.equals(COSName.PARENT) && !k.equals(COSName.P)) {
+                    measureAll(d.getItem(k), budget, seen);
+                }
+            }
+        } else if (v instanceof COSArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                measureAll(a.get(i), budget, seen);
+            }
+        }
+    }
+
     private static void decode(COSStream s, Budget budget, long max, OutputStream sink) throws IOException {
         List<COSName> filters = filters(s);
         byte[] intermediate = null;

@@ -32,6 +32,7 @@ import vn.govsdk.signing.verify.SignatureReport;
 public final class PdfVerifier {
 
     private final CmsVerifier cms;
+    private final int renderedPages;
 
     /**
      * Creates the verifier.
@@ -39,7 +40,19 @@ public final class PdfVerifier {
      * @param cms the CMS verifier
      */
     public PdfVerifier(CmsVerifier cms) {
+        this(cms, 0);
+    }
+
+    /**
+     * Creates the verifier.
+     *
+     * @param cms the CMS verifier
+     * @param renderedPages up to how many pages a PDF may have for its revisions also to be rendered and
+     *     compared pixel for pixel; 0 for never
+     */
+    public PdfVerifier(CmsVerifier cms, int renderedPages) {
         this.cms = cms;
+        this.renderedPages = renderedPages;
     }
 
     /**
@@ -169,8 +182,22 @@ public final class PdfVerifier {
             PdfChanges.Outcome changes = PdfChanges.compare(signedRevision, doc,
                     certification == null ? 0 : certification.docMdp(), certification == null ? null : certification.field(),
                     self == null ? List.of() : self.locks(), budget);
-            if (!changes.modifications().isEmpty()) {
-                List<String> m = changes.modifications();
+            List<String> m = new java.util.ArrayList<>(changes.modifications());
+            if (renderedPages > 0 && doc.getNumberOfPages() <= renderedPages) {
+                try {
+                    String looks = PdfRendering.firstDifference(signedRevision, doc, budget);
+                    if (looks != null) {
+                        m.add(looks);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (e instanceof LimitExceededException l) {
+                        throw l;
+                    }
+                    report.indeterminate(ReasonCode.MODIFIED_AFTER_SIGNING, "the rendered comparison of the PDF's "
+                            + "revisions could not be made (" + e.getMessage() + ")");
+                }
+            }
+            if (!m.isEmpty()) {
                 return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
                         + " by an incremental update: " + String.join("; ", m.subList(0, Math.min(5, m.size())))
                         + (m.size() > 5 ? "; and " + (m.size() - 5) + " more changes" : "")).build();

@@ -60,11 +60,26 @@ public final class VerifierEngine {
      */
     public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
             boolean dotNetEnveloped, VerificationLimits limits) {
+        this(validator, clock, revocationChecking, dotNetEnveloped, limits, 0);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param validator the shared certificate checks
+     * @param clock the clock
+     * @param revocationChecking the revocation mode, for the report
+     * @param dotNetEnveloped whether the .NET reading of the enveloped-signature transform is accepted
+     * @param limits the resources one verification may use
+     * @param renderedPdfPages up to how many pages a PDF's revisions are also compared rendered; 0 for never
+     */
+    public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
+            boolean dotNetEnveloped, VerificationLimits limits, int renderedPdfPages) {
         this.limits = limits;
         this.xml = new XmlVerifier(validator, dotNetEnveloped);
         this.cms = new CmsVerifier(validator);
         this.jws = new JwsVerifier(validator);
-        this.pdf = new PdfVerifier(cms);
+        this.pdf = new PdfVerifier(cms, renderedPdfPages);
         this.clock = clock;
         this.revocationChecking = revocationChecking;
     }
