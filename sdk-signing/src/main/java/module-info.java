@@ -8,6 +8,7 @@ module vn.govsdk.signing {
     requires transitive java.xml;
     requires java.xml.crypto;
     requires java.naming;
+    requires java.desktop;
     requires org.slf4j;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;

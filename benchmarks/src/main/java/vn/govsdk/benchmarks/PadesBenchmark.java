@@ -52,6 +52,9 @@ public class PadesBenchmark {
     private SigningKey key;
     private PadesSigner invisible;
     private PadesSigner visible;
+    private SignatureVerifier verifier;
+    private byte[] signedOnce;
+    private byte[] signedTwice;
 
     /** Builds the 10-page PDF, the key and the signers, and checks that one signature of each kind verifies. */
     @Setup(Level.Trial)
@@ -65,14 +68,35 @@ public class PadesBenchmark {
         invisible = PadesSigner.builder().reason("Phê duyệt").build();
         visible = PadesSigner.builder().reason("Phê duyệt").location("Hà Nội")
                 .visibleSignature(VisibleSignature.builder().lastPage().build()).build();
-        SignatureVerifier verifier = SignatureVerifier.builder().trust(TrustAnchors.of(pki.rootCertificate()))
+        verifier = SignatureVerifier.builder().trust(TrustAnchors.of(pki.rootCertificate()))
                 .revocationChecking(RevocationChecking.OFF).build();
+        signedOnce = invisible.sign(document, key).bytes();
+        // A second (visible) signature: verifying the first one compares its revision with the final document.
+        signedTwice = visible.sign(Document.of(signedOnce, "signed.pdf", Document.PDF), key).bytes();
+        if (!verifier.verify(Document.of(signedTwice, "signed.pdf", Document.PDF)).isValid()) {
+            throw new IllegalStateException("the twice-signed benchmark PDF does not verify");
+        }
         for (PadesSigner s : new PadesSigner[] {invisible, visible}) {
             byte[] signed = s.sign(document, key).bytes();
             if (!verifier.verify(Document.of(signed, "signed.pdf", Document.PDF)).isValid()) {
                 throw new IllegalStateException("the benchmark signature does not verify");
             }
         }
+    }
+
+    /** Verification of the PDF signed once (no later revision: no object comparison), revocation off. */
+    @Benchmark
+    public Object padesVerify() {
+        return verifier.verify(Document.of(signedOnce, "signed.pdf", Document.PDF));
+    }
+
+    /**
+     * Verification of the PDF signed twice: the first signature's revision is compared object by object
+     * with the final document (pages, resources, annotations, fields), then both CMS are verified.
+     */
+    @Benchmark
+    public Object padesVerifyWithObjectComparison() {
+        return verifier.verify(Document.of(signedTwice, "signed.pdf", Document.PDF));
     }
 
     /** Baseline: one SHA-256 pass over the PDF and a raw SHA256withRSA signature of the digest. */

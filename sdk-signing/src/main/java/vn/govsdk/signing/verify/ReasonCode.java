@@ -54,12 +54,20 @@ public enum ReasonCode {
      */
     NON_CONFORMANT_SIGNATURE,
     /**
-     * A PDF was changed by an incremental update after this signature: as a warning when the signed
-     * pages are unchanged (a later signature, a form field or an annotation); the changed pages are
+     * A PDF was changed by an incremental update after this signature in a way the rules allow (a later
+     * signature, a form field filled, an annotation away from the signed text, where the certification
+     * signature's permissions allow them): a warning naming each change. A change beyond them is
      * reported as {@link #CONTENT_ALTERED}. An update that only adds or extends the document security
      * store ({@code /DSS}, PAdES B-LT) is not a modification and is not reported.
      */
     MODIFIED_AFTER_SIGNING,
+    /**
+     * The input is beyond one of the verifier's {@link VerificationLimits} (its size, the decoded size
+     * of a PDF stream, the depth or element count of XML, the time a verification may take): it was
+     * refused before the work, so nothing is known about the signature (INDETERMINATE). The message
+     * names the limit and its value.
+     */
+    LIMIT_EXCEEDED,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
     STRUCTURE_INVALID
 }

@@ -39,6 +39,7 @@ public final class SignatureVerifier {
     private final TrustAnchors trust;
     private final RevocationChecking revocationChecking;
     private final Clock clock;
+    private final VerificationLimits limits;
     private final VerifierEngine engine;
     private final GuardedFetcher fetcher;
     private final FetchPolicy fetchPolicy;
@@ -62,7 +63,9 @@ public final class SignatureVerifier {
         CertificateValidator validator = new CertificateValidator(trust, revocationChecking, checker);
         validator.policy(b.algorithmPolicy);
         validator.signerPolicy(b.signerPolicy);
-        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped);
+        this.limits = b.limits;
+        this.engine = new VerifierEngine(validator, b.clock, revocationChecking, b.dotNetEnveloped, b.limits,
+                b.renderedPdfPageComparison);
     }
 
     private static HttpTransport shared() {
@@ -159,10 +162,19 @@ public final class SignatureVerifier {
         return revocationChecking;
     }
 
+    /**
+     * Returns the resources one verification may use.
+     *
+     * @return the limits
+     */
+    public VerificationLimits limits() {
+        return limits;
+    }
+
     @Override
     public String toString() {
         return "SignatureVerifier[" + trust + ", revocation " + revocationChecking + ", " + fetchPolicy + ", clock "
-                + clock + "]";
+                + clock + ", " + limits + "]";
     }
 
     /** Builds a {@link SignatureVerifier}. */
@@ -177,6 +189,8 @@ public final class SignatureVerifier {
         private boolean dotNetEnveloped;
         private FetchPolicy fetchPolicy = FetchPolicy.defaults();
         private SignerCertificatePolicy signerPolicy = SignerCertificatePolicy.defaults();
+        private VerificationLimits limits = VerificationLimits.defaults();
+        private int renderedPdfPageComparison;
 
         private Builder() {
         }
@@ -307,6 +321,39 @@ public final class SignatureVerifier {
          */
         public Builder dotNetEnvelopedSignatureTransform(boolean accept) {
             this.dotNetEnveloped = accept;
+            return this;
+        }
+
+        /**
+         * Sets the resources one verification may use (input sizes, decoded PDF streams, XML depth and
+         * element count, time); {@link VerificationLimits#defaults()} unless set. An input beyond a limit
+         * gets an INDETERMINATE report with {@link ReasonCode#LIMIT_EXCEEDED} naming the limit.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder limits(VerificationLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Optional, off by default: also renders the revision each PDF signature signed and the final
+         * document page by page (PDFBox, 36 dpi, annotations left out: the object comparison judges them)
+         * and makes a signature INVALID ({@link ReasonCode#CONTENT_ALTERED}) when a page renders
+         * differently, for PDFs of at most {@code maxPages} pages. A defence in depth behind the object
+         * comparison, which already refuses every change to what a page draws; it costs a rendering of
+         * each page twice.
+         *
+         * @param maxPages the most pages a PDF may have to be compared rendered; 0 (the default) turns it off
+         * @return this builder
+         */
+        public Builder renderedPdfPageComparison(int maxPages) {
+            if (maxPages < 0) {
+                throw new InvalidInputException("renderedPdfPageComparison", "must be 0 (off) or a number of pages, got "
+                        + maxPages);
+            }
+            this.renderedPdfPageComparison = maxPages;
             return this;
         }
 

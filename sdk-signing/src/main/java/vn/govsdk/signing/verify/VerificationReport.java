@@ -83,12 +83,17 @@ public final class VerificationReport {
     }
 
     /**
-     * Returns the overall verdict: INVALID if the document has a problem of its own, no signature or
-     * an INVALID signature; otherwise INDETERMINATE if any signature is; otherwise VALID.
+     * Returns the overall verdict: INDETERMINATE if the document was refused at one of the verifier's
+     * limits ({@link ReasonCode#LIMIT_EXCEEDED}: nothing is known about its signatures); INVALID if the
+     * document has another problem of its own, no signature or an INVALID signature; otherwise
+     * INDETERMINATE if any signature is; otherwise VALID.
      *
      * @return the verdict
      */
     public SignatureStatus status() {
+        if (!reasons.isEmpty() && reasons.stream().allMatch(r -> r.code() == ReasonCode.LIMIT_EXCEEDED)) {
+            return SignatureStatus.INDETERMINATE;
+        }
         if (!reasons.isEmpty() || signatures.isEmpty()) {
             return SignatureStatus.INVALID;
         }

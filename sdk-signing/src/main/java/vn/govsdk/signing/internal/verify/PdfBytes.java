@@ -33,11 +33,34 @@ abstract class PdfBytes {
      * @throws IOException if the file cannot be read
      */
     static PdfBytes of(Document document) throws IOException {
+        return of(document, Long.MAX_VALUE);
+    }
+
+    /**
+     * Returns the bytes of a document, refusing one in memory or streamed beyond {@code max} bytes
+     * before it is read whole.
+     *
+     * @param document the PDF
+     * @param max the most bytes (VerificationLimits.maxPdfBytes)
+     * @return the bytes
+     * @throws IOException if the file cannot be read
+     * @throws LimitExceededException beyond the limit
+     */
+    static PdfBytes of(Document document, long max) throws IOException {
         if (document.file().isPresent()) {
             Path f = document.file().get();
             return new FileBytes(f, Files.size(f));
         }
-        return new ArrayBytes(document.bytes());
+        if (document.size().isPresent()) {
+            return new ArrayBytes(document.bytes());
+        }
+        try (InputStream in = document.openStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw new LimitExceededException("maxPdfBytes", String.valueOf(max), "the PDF is larger than allowed");
+            }
+            return new ArrayBytes(b);
+        }
     }
 
     /** The size in bytes. */
@@ -52,10 +75,10 @@ abstract class PdfBytes {
     /** A new random-access reader over the first {@code end} bytes: an earlier revision. */
     abstract RandomAccessRead revision(long end) throws IOException;
 
-    /** The bytes a signature's two byte ranges cover, streamed from the PDF when opened. */
-    Document signedRanges(String name, long length1, long offset2, long length2) {
+    /** The bytes a signature's two byte ranges cover, streamed from the PDF when opened, within the time budget. */
+    Document signedRanges(String name, long length1, long offset2, long length2, Budget budget) {
         return Document.ofStream(name, Document.PDF,
-                () -> new SequenceInputStream(range(0, length1), range(offset2, length2)));
+                () -> budget.watch(new SequenceInputStream(range(0, length1), range(offset2, length2))));
     }
 
     private static final class ArrayBytes extends PdfBytes {

@@ -2,7 +2,6 @@ package vn.govsdk.signing.internal.verify;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -55,12 +54,12 @@ final class PdfDss {
      * @param doc the PDF
      * @return the DSS, empty when the PDF has none
      */
-    static PdfDss read(PDDocument doc) {
+    static PdfDss read(PDDocument doc, Budget budget) {
         COSDictionary dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
         if (dss == null) {
             return new PdfDss(ValidationData.EMPTY);
         }
-        return new PdfDss(data(dss, "Certs", "OCSPs", "CRLs"));
+        return new PdfDss(data(dss, budget));
     }
 
     /**
@@ -82,9 +81,9 @@ final class PdfDss {
         return all;
     }
 
-    private static ValidationData data(COSDictionary d, String certs, String ocsps, String crls) {
+    private static ValidationData data(COSDictionary d, Budget budget) {
         List<X509Certificate> c = new ArrayList<>();
-        for (byte[] der : streams(d, certs)) {
+        for (byte[] der : streams(d, "Certs", budget)) {
             try {
                 c.add(Certs.parse(der));
             } catch (CertificateException | RuntimeException e) {
@@ -92,13 +91,13 @@ final class PdfDss {
             }
         }
         List<byte[]> o = new ArrayList<>();
-        for (byte[] der : streams(d, ocsps)) {
+        for (byte[] der : streams(d, "OCSPs", budget)) {
             if (isOcspResponse(der)) {
                 o.add(der);
             }
         }
         List<byte[]> r = new ArrayList<>();
-        for (byte[] der : streams(d, crls)) {
+        for (byte[] der : streams(d, "CRLs", budget)) {
             if (isCrl(der)) {
                 r.add(der);
             }
@@ -106,14 +105,18 @@ final class PdfDss {
         return new ValidationData(c, o, r);
     }
 
-    private static List<byte[]> streams(COSDictionary d, String key) {
+    private static List<byte[]> streams(COSDictionary d, String key, Budget budget) {
         List<byte[]> out = new ArrayList<>();
         COSArray a = d.getCOSArray(COSName.getPDFName(key));
         for (int i = 0; a != null && i < a.size() && i < 10_000; i++) {
             COSBase b = a.getObject(i);
             if (b instanceof COSStream s) {
-                try (InputStream in = s.createInputStream()) {
-                    out.add(in.readNBytes(4 * 1024 * 1024));
+                try {
+                    // Decoded within the limits (a bomb stops there); data beyond 4 MiB is no certificate, OCSP response or CRL we take.
+                    byte[] data = PdfStreams.bytes(s, budget, Long.MAX_VALUE);
+                    if (data.length <= 4 * 1024 * 1024) {
+                        out.add(data);
+                    }
                 } catch (IOException e) {
                     // An unreadable stream is left out.
                 }

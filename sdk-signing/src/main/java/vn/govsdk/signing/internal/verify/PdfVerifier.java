@@ -2,26 +2,17 @@ package vn.govsdk.signing.internal.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.govsdk.signing.Document;
@@ -34,15 +25,14 @@ import vn.govsdk.signing.verify.SignatureReport;
 /**
  * Verifies the signatures of a PDF (PAdES and PKCS#7 in PDF): each signature's byte range must
  * cover the whole revision it signed but its own {@code /Contents}, the CMS is verified over those
- * bytes, and later incremental updates are compared page by page with the signed revision. A PDF
- * file is read at random (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
+ * bytes, and the revision it signed is compared object by object with the final document
+ * ({@link PdfChanges}, under the permissions of {@link PdfPermissions}). A PDF file is read at random
+ * (PDFBox) and its byte ranges streamed, so a large file is not held in memory.
  */
 public final class PdfVerifier {
 
-    /** PDFs in memory or streamed above this size are refused; a file is read at random and by ranges, never whole. */
-    static final long MAX_SIZE = 512L * 1024 * 1024;
-
     private final CmsVerifier cms;
+    private final int renderedPages;
 
     /**
      * Creates the verifier.
@@ -50,7 +40,19 @@ public final class PdfVerifier {
      * @param cms the CMS verifier
      */
     public PdfVerifier(CmsVerifier cms) {
+        this(cms, 0);
+    }
+
+    /**
+     * Creates the verifier.
+     *
+     * @param cms the CMS verifier
+     * @param renderedPages up to how many pages a PDF may have for its revisions also to be rendered and
+     *     compared pixel for pixel; 0 for never
+     */
+    public PdfVerifier(CmsVerifier cms, int renderedPages) {
         this.cms = cms;
+        this.renderedPages = renderedPages;
     }
 
     /**
@@ -61,19 +63,39 @@ public final class PdfVerifier {
      * @return the reports, in the order of the signature fields
      */
     public FormatResult verify(Document signed, Instant validationTime) {
-        if (signed.file().isEmpty() && signed.size().orElse(0) > MAX_SIZE) {
-            return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF is larger than "
-                    + (MAX_SIZE >> 20) + " MB, the most the verifier reads"));
-        }
+        return verify(signed, validationTime, Budget.unlimitedTime());
+    }
+
+    /**
+     * Verifies every signature of a PDF within a verification's budget.
+     *
+     * @param signed the PDF
+     * @param validationTime now
+     * @param budget the limits and what is left of them
+     * @return the reports, in the order of the signature fields
+     * @throws LimitExceededException when the PDF is beyond a limit
+     */
+    FormatResult verify(Document signed, Instant validationTime, Budget budget) {
+        long max = budget.limits().maxPdfBytes();
         List<SignatureReport> reports = new ArrayList<>();
         PdfBytes pdf;
         try {
-            pdf = PdfBytes.of(signed);
+            if (signed.file().isEmpty() && signed.size().orElse(0) > max
+                    || signed.file().isPresent() && java.nio.file.Files.size(signed.file().get()) > max) {
+                throw new LimitExceededException("maxPdfBytes", String.valueOf(max), "the PDF is larger than allowed");
+            }
+            pdf = PdfBytes.of(signed, max);
+            String tail = PdfXrefChain.check(pdf, budget);
+            if (tail != null) {
+                return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a readable PDF: " + tail));
+            }
         } catch (IOException e) {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the PDF cannot be read: " + e.getMessage()));
         }
         try (PDDocument doc = Loader.loadPDF(pdf.open())) {
-            PdfDss dss = PdfDss.read(doc);
+            measureObjectStreams(doc, budget);
+            PdfDss dss = PdfDss.read(doc, budget);
+            List<PdfPermissions.Signed> signatures = PdfPermissions.read(doc);
             int index = 0;
             for (PDSignatureField field : doc.getSignatureFields()) {
                 PDSignature sig = field.getSignature();
@@ -81,8 +103,9 @@ public final class PdfVerifier {
                     continue; // an empty field waiting for a signature
                 }
                 index++;
+                budget.checkTime();
                 reports.add(withLevel(verifyOne(signed.name(), pdf, doc, sig, field.getFullyQualifiedName(), index,
-                        validationTime, dss), dss));
+                        validationTime, dss, signatures, budget), dss));
             }
             if (reports.isEmpty()) {
                 return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the PDF holds no signature"));
@@ -93,13 +116,31 @@ public final class PdfVerifier {
         return new FormatResult(reports, List.of());
     }
 
+    /**
+     * Decodes, within the limits, every object stream the cross-reference table names, before any object
+     * in one is read (PDFBox would decode it whole into memory).
+     */
+    private static void measureObjectStreams(PDDocument doc, Budget budget) throws IOException {
+        java.util.Set<Long> streams = new java.util.TreeSet<>();
+        for (Long v : doc.getDocument().getXrefTable().values()) {
+            if (v != null && v < 0) {
+                streams.add(-v);
+            }
+        }
+        for (long n : streams) {
+            org.apache.pdfbox.cos.COSObject o = doc.getDocument().getObjectFromPool(new org.apache.pdfbox.cos.COSObjectKey(n, 0));
+            if (o != null && o.getObject() instanceof org.apache.pdfbox.cos.COSStream s) {
+                PdfStreams.measure(s, budget);
+            }
+        }
+    }
+
     private SignatureReport verifyOne(String name, PdfBytes pdf, PDDocument doc, PDSignature sig, String fieldName, int index,
-            Instant validationTime, PdfDss dss) throws IOException {
-        String subFilter = sig.getSubFilter();
+            Instant validationTime, PdfDss dss, List<PdfPermissions.Signed> signatures, Budget budget) throws IOException {
         String label = "signature " + index + " (field '" + fieldName + "')";
         COSBase brBase = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
         COSBase contentsBase = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-        if (!(brBase instanceof COSArray br) || br.size() != 4 || !(contentsBase instanceof COSString contents)) {
+        if (!(brBase instanceof COSArray br) || br.size() != 4 || !(contentsBase instanceof COSString)) {
             return fail(ReasonCode.STRUCTURE_INVALID, label + " has no valid /ByteRange or /Contents");
         }
         long[] r = new long[4];
@@ -120,36 +161,83 @@ public final class PdfVerifier {
         if (gap != null) {
             return fail(ReasonCode.STRUCTURE_INVALID, label + ": the bytes its /ByteRange leaves out are " + gap);
         }
-        byte[] cmsBytes = contents.getBytes();
+        if (end == pdf.length()) {
+            FormatResult fr = verifyCms(name, pdf, sig, r, index, validationTime, dss, budget);
+            return fr.signatures().isEmpty() ? unreadable(fr, label) : fr.signatures().get(0).toBuilder().signatureId(fieldName).build();
+        }
+        // An incremental update after the signature: the signed revision is read on its own, the claimed
+        // time (/M) taken from it, and its objects compared with the final document's.
+        try (PDDocument signedRevision = Loader.loadPDF(pdf.revision(end))) {
+            PDSignature original = signatureIn(signedRevision, fieldName);
+            if (original == null) {
+                return fail(ReasonCode.STRUCTURE_INVALID, label + " is not in the revision its /ByteRange covers");
+            }
+            FormatResult fr = verifyCms(name, pdf, original, r, index, validationTime, dss, budget);
+            if (fr.signatures().isEmpty()) {
+                return unreadable(fr, label);
+            }
+            SignatureReport.Builder report = fr.signatures().get(0).toBuilder().signatureId(fieldName);
+            PdfPermissions.Signed self = PdfPermissions.find(signatures, fieldName);
+            PdfPermissions.Signed certification = PdfPermissions.certification(signatures, end);
+            PdfChanges.Outcome changes = PdfChanges.compare(signedRevision, doc,
+                    certification == null ? 0 : certification.docMdp(), certification == null ? null : certification.field(),
+                    self == null ? List.of() : self.locks(), budget);
+            List<String> m = new java.util.ArrayList<>(changes.modifications());
+            if (renderedPages > 0 && doc.getNumberOfPages() <= renderedPages) {
+                try {
+                    String looks = PdfRendering.firstDifference(signedRevision, doc, budget);
+                    if (looks != null) {
+                        m.add(looks);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (e instanceof LimitExceededException l) {
+                        throw l;
+                    }
+                    report.indeterminate(ReasonCode.MODIFIED_AFTER_SIGNING, "the rendered comparison of the PDF's "
+                            + "revisions could not be made (" + e.getMessage() + ")");
+                }
+            }
+            if (!m.isEmpty()) {
+                return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
+                        + " by an incremental update: " + String.join("; ", m.subList(0, Math.min(5, m.size())))
+                        + (m.size() > 5 ? "; and " + (m.size() - 5) + " more changes" : "")).build();
+            }
+            if (changes.allowed().isEmpty()) {
+                return report.build(); // validation data (DSS, PAdES B-LT), or nothing a reader sees
+            }
+            return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
+                    + (pdf.length() - end) + " bytes appended) with changes the rules allow: "
+                    + String.join("; ", changes.allowed())).build();
+        }
+    }
+
+    /** Verifies the CMS of a signature over its byte ranges, with the claimed time of the given dictionary. */
+    private FormatResult verifyCms(String name, PdfBytes pdf, PDSignature sig, long[] r, int index,
+            Instant validationTime, PdfDss dss, Budget budget) {
+        String subFilter = sig.getSubFilter();
+        byte[] cmsBytes = sig.getContents();
         byte[] trimmed = trimDer(cmsBytes);
         Calendar m = sig.getSignDate();
         Instant claimed = m == null ? null : m.toInstant();
-        FormatResult fr = cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
-                pdf.signedRanges(name + " (revision signed by signature " + index + ")", r[1], r[2], r[3]),
+        return cms.verify(Document.of(trimmed, name + ".sig" + index + ".p7s", "application/pkcs7-signature"),
+                pdf.signedRanges(name + " (revision signed by signature " + index + ")", r[1], r[2], r[3], budget),
                 validationTime, new CmsVerifier.Embedding(subFilter == null ? "(none)" : subFilter, claimed),
                 // The DSS (PAdES B-LT) and Adobe's revocation archive: used for chains and revocation without the network.
                 PdfDss.toEmbedded(dss.data().merge(PdfDss.fromAdobeArchive(trimmed))));
-        if (fr.signatures().isEmpty()) {
-            Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
-            return fail(reason.code(), label + ": " + reason.message());
+    }
+
+    private static SignatureReport unreadable(FormatResult fr, String label) {
+        Reason reason = fr.reasons().isEmpty() ? new Reason(ReasonCode.MALFORMED, "unreadable") : fr.reasons().get(0);
+        return fail(reason.code(), label + ": " + reason.message());
+    }
+
+    private static PDSignature signatureIn(PDDocument doc, String fieldName) throws IOException {
+        for (PDSignatureField f : doc.getSignatureFields()) {
+            if (fieldName.equals(f.getFullyQualifiedName())) {
+                return f.getSignature();
+            }
         }
-        SignatureReport.Builder report = fr.signatures().get(0).toBuilder().signatureId(fieldName);
-        if (end == pdf.length()) {
-            return report.build();
-        }
-        // An incremental update after the signature: compare the signed revision's pages with the current ones.
-        String change = changedPages(pdf, end, doc);
-        if (change == null && onlyValidationDataAdded(pdf.revision(end), doc)) {
-            // PAdES B-LT: the document security store added after signing is not a modification (EN 319 142-1, 5.4).
-            return report.build();
-        }
-        if (change != null) {
-            return report.intact(false).invalid(ReasonCode.CONTENT_ALTERED, "the PDF was changed after " + label
-                    + " by an incremental update: " + change).build();
-        }
-        return report.warning(ReasonCode.MODIFIED_AFTER_SIGNING, "the PDF was updated after " + label + " ("
-                + (pdf.length() - end) + " bytes appended: a later signature, form data or annotations); the signed "
-                + "pages are unchanged").build();
+        return null;
     }
 
     /**
@@ -185,190 +273,6 @@ public final class PdfVerifier {
             }
             return at == to ? null : "beyond the end of the file";
         }
-    }
-
-    /** Returns a description of the first page that differs, or {@code null} when the pages are the same. */
-    private static String changedPages(PdfBytes pdf, long end, PDDocument current) {
-        try (PDDocument old = Loader.loadPDF(pdf.revision(end))) {
-            if (old.getNumberOfPages() != current.getNumberOfPages()) {
-                return "it had " + old.getNumberOfPages() + " pages and now has " + current.getNumberOfPages();
-            }
-            for (int i = 0; i < old.getNumberOfPages(); i++) {
-                if (!Arrays.equals(pageDigest(old.getPage(i)), pageDigest(current.getPage(i)))) {
-                    return "the content of page " + (i + 1) + " changed";
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            return "the signed revision cannot be read (" + e.getMessage() + ")";
-        }
-    }
-
-    /**
-     * Whether the updates after the signed revision did nothing but add validation data: no object of
-     * the signed revision was redefined but the catalog, whose entries other than {@code /DSS} (and the
-     * {@code /Extensions} that may announce it) are the same, so every new object hangs below the DSS.
-     */
-    static boolean onlyValidationDataAdded(org.apache.pdfbox.io.RandomAccessRead revision, PDDocument current) {
-        try (PDDocument old = Loader.loadPDF(revision)) {
-            COSDictionary oldTrailer = old.getDocument().getTrailer();
-            COSDictionary curTrailer = current.getDocument().getTrailer();
-            COSObjectKey root = key(oldTrailer.getItem(COSName.ROOT));
-            if (root == null || !root.equals(key(curTrailer.getItem(COSName.ROOT)))
-                    || !same(oldTrailer.getItem(COSName.INFO), curTrailer.getItem(COSName.INFO))
-                    || !same(oldTrailer.getItem(COSName.ENCRYPT), curTrailer.getItem(COSName.ENCRYPT))) {
-                return false;
-            }
-            COSDictionary oldCatalog = old.getDocumentCatalog().getCOSObject();
-            Set<COSObjectKey> mayChange = dssStructure(oldCatalog.getItem(DSS));
-            mayChange.add(root);
-            Map<COSObjectKey, Long> before = old.getDocument().getXrefTable();
-            Map<COSObjectKey, Long> after = current.getDocument().getXrefTable();
-            for (Map.Entry<COSObjectKey, Long> e : before.entrySet()) {
-                if (!e.getValue().equals(after.get(e.getKey()))
-                        && (!mayChange.contains(e.getKey()) || !e.getKey().equals(root) && !stillDssLike(current, e.getKey()))) {
-                    return false;
-                }
-            }
-            COSDictionary curCatalog = current.getDocumentCatalog().getCOSObject();
-            if (curCatalog.getCOSDictionary(DSS) == null) {
-                return false;
-            }
-            Set<COSName> keys = new HashSet<>(oldCatalog.keySet());
-            keys.addAll(curCatalog.keySet());
-            keys.removeAll(Set.of(DSS, EXTENSIONS));
-            for (COSName k : keys) {
-                if (!same(oldCatalog.getItem(k), curCatalog.getItem(k))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The indirect objects of an existing DSS that a later DSS update redefines to extend it: the DSS, its
-     * arrays, the VRI dictionary, its entries and their arrays (never the streams holding the data, and
-     * never a dictionary typed as anything else, such as a page).
-     */
-    private static Set<COSObjectKey> dssStructure(COSBase dss) {
-        Set<COSObjectKey> out = new HashSet<>();
-        COSDictionary d = dssDictionary(dss, out);
-        if (d == null) {
-            return out;
-        }
-        for (COSName k : List.of(COSName.getPDFName("Certs"), COSName.getPDFName("OCSPs"), COSName.getPDFName("CRLs"))) {
-            addKey(d.getItem(k), out, COSArray.class);
-        }
-        COSDictionary vri = dssDictionary(d.getItem(COSName.getPDFName("VRI")), out);
-        if (vri != null) {
-            for (COSName k : vri.keySet()) {
-                COSDictionary entry = dssDictionary(vri.getItem(k), out);
-                if (entry != null) {
-                    for (COSName a : entry.keySet()) {
-                        addKey(entry.getItem(a), out, COSArray.class);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether a redefined object of the old DSS is still DSS structure: an array of streams (not, say, a
-     * page's annotation array the DSS happened to share) or a dictionary typed DSS or VRI, or untyped.
-     */
-    private static boolean stillDssLike(PDDocument current, COSObjectKey key) {
-        COSObject o = current.getDocument().getObjectFromPool(key);
-        COSBase v = o == null ? null : o.getObject();
-        if (v instanceof COSArray a) {
-            for (int i = 0; i < a.size(); i++) {
-                if (!(a.getObject(i) instanceof COSStream)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return v instanceof COSDictionary && !(v instanceof COSStream) && dssDictionary(v, new HashSet<>()) != null;
-    }
-
-    private static COSDictionary dssDictionary(COSBase b, Set<COSObjectKey> keys) {
-        COSBase v = b instanceof COSObject o ? o.getObject() : b;
-        if (!(v instanceof COSDictionary d) || v instanceof COSStream) {
-            return null;
-        }
-        COSName type = d.getCOSName(COSName.TYPE);
-        if (type != null && !type.getName().equals("DSS") && !type.getName().equals("VRI")) {
-            return null;
-        }
-        if (b instanceof COSObject o && o.getKey() != null) {
-            keys.add(o.getKey());
-        }
-        return d;
-    }
-
-    private static void addKey(COSBase b, Set<COSObjectKey> keys, Class<? extends COSBase> kind) {
-        if (b instanceof COSObject o && o.getKey() != null && kind.isInstance(o.getObject())) {
-            keys.add(o.getKey());
-        }
-    }
-
-    private static final COSName DSS = COSName.getPDFName("DSS");
-    private static final COSName EXTENSIONS = COSName.getPDFName("Extensions");
-
-    private static COSObjectKey key(COSBase b) {
-        return b instanceof COSObject o ? o.getKey() : null;
-    }
-
-    /** Structural equality of direct objects; indirect references are equal when they name the same object. */
-    private static boolean same(COSBase a, COSBase b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        if (a instanceof COSObject || b instanceof COSObject) {
-            return a instanceof COSObject oa && b instanceof COSObject ob && oa.getKey() != null
-                    && oa.getKey().equals(ob.getKey());
-        }
-        if (a instanceof COSStream || b instanceof COSStream) {
-            return false; // a direct stream cannot be compared safely here
-        }
-        if (a instanceof COSDictionary da && b instanceof COSDictionary db) {
-            if (!da.keySet().equals(db.keySet())) {
-                return false;
-            }
-            for (COSName k : da.keySet()) {
-                if (!same(da.getItem(k), db.getItem(k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof COSArray aa && b instanceof COSArray ab) {
-            if (aa.size() != ab.size()) {
-                return false;
-            }
-            for (int i = 0; i < aa.size(); i++) {
-                if (!same(aa.get(i), ab.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.getClass() == b.getClass() && a.equals(b);
-    }
-
-    private static byte[] pageDigest(PDPage page) throws IOException {
-        MessageDigest md = vn.govsdk.signing.DigestAlgorithm.SHA256.newMessageDigest();
-        try (InputStream in = page.getContents()) {
-            if (in != null) {
-                md.update(in.readAllBytes());
-            }
-        }
-        md.update(String.valueOf(page.getMediaBox()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        md.update(String.valueOf(page.getRotation()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return md.digest();
     }
 
     /** /Contents is zero-padded after the DER value; keep only the DER value. */

@@ -2,12 +2,14 @@ package vn.govsdk.signing.internal.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.verify.Reason;
 import vn.govsdk.signing.verify.ReasonCode;
 import vn.govsdk.signing.verify.RevocationChecking;
+import vn.govsdk.signing.verify.VerificationLimits;
 import vn.govsdk.signing.verify.VerificationReport;
 
 /** Recognises the format of a signed document and hands it to the right verifier. */
@@ -21,6 +23,7 @@ public final class VerifierEngine {
     private final PdfVerifier pdf;
     private final Clock clock;
     private final RevocationChecking revocationChecking;
+    private final VerificationLimits limits;
 
     /**
      * Creates the engine.
@@ -43,10 +46,40 @@ public final class VerifierEngine {
      */
     public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
             boolean dotNetEnveloped) {
+        this(validator, clock, revocationChecking, dotNetEnveloped, VerificationLimits.defaults());
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param validator the shared certificate checks
+     * @param clock the clock
+     * @param revocationChecking the revocation mode, for the report
+     * @param dotNetEnveloped whether the .NET reading of the enveloped-signature transform is accepted
+     * @param limits the resources one verification may use
+     */
+    public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
+            boolean dotNetEnveloped, VerificationLimits limits) {
+        this(validator, clock, revocationChecking, dotNetEnveloped, limits, 0);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param validator the shared certificate checks
+     * @param clock the clock
+     * @param revocationChecking the revocation mode, for the report
+     * @param dotNetEnveloped whether the .NET reading of the enveloped-signature transform is accepted
+     * @param limits the resources one verification may use
+     * @param renderedPdfPages up to how many pages a PDF's revisions are also compared rendered; 0 for never
+     */
+    public VerifierEngine(CertificateValidator validator, Clock clock, RevocationChecking revocationChecking,
+            boolean dotNetEnveloped, VerificationLimits limits, int renderedPdfPages) {
+        this.limits = limits;
         this.xml = new XmlVerifier(validator, dotNetEnveloped);
         this.cms = new CmsVerifier(validator);
         this.jws = new JwsVerifier(validator);
-        this.pdf = new PdfVerifier(cms);
+        this.pdf = new PdfVerifier(cms, renderedPdfPages);
         this.clock = clock;
         this.revocationChecking = revocationChecking;
     }
@@ -69,20 +102,44 @@ public final class VerifierEngine {
                     "the document cannot be read: " + e.getMessage())));
         }
         Kind kind = sniff(head);
+        Budget budget = Budget.start(limits);
         try {
             result = switch (kind) {
-                case XML -> xml.verify(signed.bytes(), detached, now);
-                case CMS -> cms.verify(signed, detached, now);
-                case JWS -> jws.verify(signed.bytes(), detached, now);
+                case XML -> {
+                    byte[] bytes = inMemory(signed, limits.maxXmlBytes(), "maxXmlBytes", "XML document");
+                    XmlShape.check(bytes, budget);
+                    yield xml.verify(bytes, detached, now);
+                }
+                case CMS -> cms.verify(Document.of(inMemory(signed, limits.maxCmsBytes(), "maxCmsBytes", "CMS signature"),
+                        signed.name(), signed.mediaType()), watched(detached, budget), now);
+                case JWS -> jws.verify(inMemory(signed, limits.maxJwsBytes(), "maxJwsBytes", "JWS"),
+                        detached == null ? null : Document.of(inMemory(detached, limits.maxJwsBytes(), "maxJwsBytes",
+                                "JWS payload"), detached.name(), detached.mediaType()), now);
                 case PDF -> detached != null
                         ? FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, "a PDF holds its signatures; "
                                 + "verify it alone, without detached content"))
-                        : pdf.verify(signed, now);
+                        : pdf.verify(signed, now, budget);
                 case UNKNOWN -> FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document is not a signature format "
                         + "the SDK reads (XML signature or XAdES, CMS/PKCS#7 or CAdES, JWS, PDF)"));
             };
         } catch (vn.govsdk.core.InvalidInputException e) {
             throw e;
+        } catch (LimitExceededException e) {
+            LOG.debug("verification of {} refused at a limit: {}", signed.name(), e.getMessage());
+            result = FormatResult.failed(e.reason());
+        } catch (StackOverflowError e) {
+            // Last line of defence: a structure nested deeper than any check foresaw. Fail closed, with a report.
+            LOG.debug("verification of {} overflowed the stack", signed.name());
+            result = FormatResult.failed(new Reason(ReasonCode.LIMIT_EXCEEDED, "refused: the " + kind.name()
+                    + " structure is nested too deeply to verify (the thread's stack ran out)"));
+        } catch (OutOfMemoryError e) {
+            // Last line of defence, for a structure a parser expands before any limit can be checked (PDFBox
+            // decodes a PDF's object streams whole as it loads). The memory was this verification's; it is free again.
+            LOG.warn("verification of {} ran out of memory; refused", signed.name());
+            result = FormatResult.failed(new Reason(ReasonCode.LIMIT_EXCEEDED, "refused: the " + kind.name()
+                    + " expands beyond the memory this JVM has (a compression bomb in a place no limit reaches first)"));
+        } catch (UncheckedIOException e) {
+            result = FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the document cannot be read: " + e.getMessage()));
         } catch (RuntimeException e) {
             // Malformed or hostile structures that a parser rejects deep inside: fail closed.
             LOG.debug("verification of {} failed on a malformed structure", signed.name(), e);
@@ -90,6 +147,35 @@ public final class VerifierEngine {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
         return report(signed, now, result);
+    }
+
+    /**
+     * Reads a document held in memory by its format's verifier, refusing it unread when it is larger than
+     * the limit (its size when known, otherwise by reading one byte past the limit).
+     */
+    private static byte[] inMemory(Document d, long max, String limit, String what) {
+        if (d.size().isPresent() && d.size().getAsLong() > max) {
+            throw new LimitExceededException(limit, String.valueOf(max), "the " + what + " (" + d.size().getAsLong()
+                    + " bytes) is larger than allowed");
+        }
+        if (d.size().isPresent()) {
+            return d.bytes();
+        }
+        try (InputStream in = d.openStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw new LimitExceededException(limit, String.valueOf(max), "the " + what + " is larger than allowed");
+            }
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Detached content streamed through the time budget (it has no size limit of its own). */
+    private static Document watched(Document detached, Budget budget) {
+        return detached == null ? null : Document.ofStream(detached.name(), detached.mediaType(),
+                () -> budget.watch(detached.openStream()));
     }
 
     private VerificationReport report(Document signed, Instant now, FormatResult result) {
