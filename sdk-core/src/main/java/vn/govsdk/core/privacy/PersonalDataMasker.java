@@ -30,6 +30,9 @@ public final class PersonalDataMasker {
     /** What a secret becomes. */
     public static final String SECRET_MASK = "***";
 
+    /** The most characters of a remote-supplied string that {@link #maskRemote} keeps. */
+    public static final int MAX_REMOTE_TEXT = 200;
+
     private static final Set<String> DEFAULT_SECRET_FIELDS = Set.of(
             "password", "passwd", "pass", "secret", "client_secret", "clientsecret", "secretkey",
             "hash_key", "hashkey", "token", "access_token", "accesstoken", "refresh_token", "refreshtoken",
@@ -219,6 +222,51 @@ public final class PersonalDataMasker {
             return masked == null ? m.group() : m.group(1) + m.group(2) + "=" + masked;
         });
         return replace(DIGIT_RUN, s, m -> maskIdentifier(m.group(1)));
+    }
+
+    /**
+     * Makes a string the other side supplied (an error parameter, a service message, a callback
+     * field) safe for an exception message or a log line: masked as {@link #maskText} does, capped at
+     * {@value #MAX_REMOTE_TEXT} characters (then ending in {@code …}), and neutralised: control,
+     * format (bidirectional overrides, zero-width) and line-separator characters and the markup
+     * characters {@code < > &} become {@code \\uXXXX}, so that it can neither forge a log line nor carry
+     * markup into a page that shows the message.
+     *
+     * @param text the remote text; may be null
+     * @return the safe text, or {@code null} for {@code null}
+     */
+    public String maskRemote(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        // Cap before masking too, so that a hostile megabyte costs nothing.
+        CharSequence head = text.length() > 4 * MAX_REMOTE_TEXT ? text.subSequence(0, 4 * MAX_REMOTE_TEXT) : text;
+        String masked = maskText(head);
+        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX_REMOTE_TEXT) + 8);
+        int kept = 0;
+        for (int i = 0; i < masked.length(); ) {
+            int cp = masked.codePointAt(i);
+            i += Character.charCount(cp);
+            if (kept == MAX_REMOTE_TEXT) {
+                out.append('…');
+                return out.toString();
+            }
+            int type = Character.getType(cp);
+            if (cp == '<' || cp == '>' || cp == '&' || type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+                for (char c : Character.toChars(cp)) {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                }
+            } else {
+                out.appendCodePoint(cp);
+            }
+            kept++;
+        }
+        if (head.length() < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
     }
 
     private String maskByField(String field, String value) {
