@@ -213,7 +213,7 @@ class SyncOutboxTest {
             delivery.failWith = new IOException("down");
             delivery.failuresLeft.set(1);
             SyncOutbox outbox = outbox(db.store(), clock, delivery).build();
-            assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 0, 0, 0, Duration.ZERO, 0, 0));
+            assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 0, 0, 0, Duration.ZERO, 0, 0, java.util.Map.of()));
             outbox.enqueue(msg("X", 1));
             clock.advance(Duration.ofMinutes(2));
             outbox.enqueue(msg("Y", 1));

@@ -50,7 +50,7 @@ public final class TestDatabases {
     }
 
     /** One store under test: opened, and cleaned away on close. */
-    interface Fixture extends AutoCloseable {
+    public interface Fixture extends AutoCloseable {
         OutboxStore store();
 
         /** Opens another store on the same data (another application instance). */
@@ -61,10 +61,10 @@ public final class TestDatabases {
     }
 
     /** The store kinds every behaviour test runs against. */
-    enum Kind {
+    public enum Kind {
         H2 {
             @Override
-            Fixture open(Path dir) {
+            public Fixture open(Path dir) {
                 return new Fixture() {
                     private OutboxStore store = OutboxStore.h2(dir);
 
@@ -89,7 +89,7 @@ public final class TestDatabases {
         },
         POSTGRESQL {
             @Override
-            Fixture open(Path dir) {
+            public Fixture open(Path dir) {
                 TestPool pool = postgres();
                 String prefix = uniquePrefix();
                 OutboxStore first;
@@ -126,6 +126,6 @@ public final class TestDatabases {
             }
         };
 
-        abstract Fixture open(Path dir);
+        public abstract Fixture open(Path dir);
     }
 }

@@ -40,6 +40,7 @@ public final class JdbcOutboxEngine implements AutoCloseable {
     private static final String COLUMNS =
             "id, dossier_code, kind, payload, created_at, attempts, next_attempt_at, last_error, status, dead_at";
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int MAX_CODE_LENGTH = 60;
 
     private final JdbcDatabase db;
     private final Dialect dialect;
@@ -140,9 +141,12 @@ public final class JdbcOutboxEngine implements AutoCloseable {
                         + "attempts INTEGER NOT NULL, "
                         + "next_attempt_at BIGINT NOT NULL, "
                         + "last_error VARCHAR(" + MAX_ERROR_LENGTH + "), "
+                        + "last_error_code VARCHAR(" + MAX_CODE_LENGTH + "), "
                         + "dead_at BIGINT, "
                         + "lease_owner VARCHAR(64), "
                         + "lease_until BIGINT)",
+                // Tables made before the error code was kept.
+                "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS last_error_code VARCHAR(" + MAX_CODE_LENGTH + ")",
                 "CREATE INDEX IF NOT EXISTS " + table + "_dossier_idx ON " + table + " (dossier_code, id)",
                 "CREATE INDEX IF NOT EXISTS " + table + "_due_idx ON " + table + " (status, next_attempt_at)");
     }
@@ -244,18 +248,20 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param attempts the failed attempts so far
      * @param nextAttemptAt the earliest next attempt
      * @param error the reason, masked
+     * @param errorCode the failure's code (the destination's error code, an HTTP status or a failure kind)
      * @return whether the lease was still held
      */
-    public boolean fail(long id, String owner, int attempts, long nextAttemptAt, String error) {
+    public boolean fail(long id, String owner, int attempts, long nextAttemptAt, String error, String errorCode) {
         return inTx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ? AND lease_owner = ?")) {
+                    + " SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_code = ?, lease_owner = NULL,"
+                    + " lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
                 ps.setLong(2, nextAttemptAt);
-                ps.setString(3, truncate(error));
-                ps.setLong(4, id);
-                ps.setString(5, owner);
+                ps.setString(3, truncate(error, MAX_ERROR_LENGTH));
+                ps.setString(4, truncate(errorCode, MAX_CODE_LENGTH));
+                ps.setLong(5, id);
+                ps.setString(6, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -268,19 +274,21 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param owner the instance that holds its lease
      * @param attempts the failed attempts
      * @param error the reason, masked
+     * @param errorCode the failure's code
      * @param now the current time
      * @return whether the lease was still held
      */
-    public boolean deadLetter(long id, String owner, int attempts, String error, long now) {
+    public boolean deadLetter(long id, String owner, int attempts, String error, String errorCode, long now) {
         return inTx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET status = 'DEAD', attempts = ?, last_error = ?, dead_at = ?, lease_owner = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
+                    + " SET status = 'DEAD', attempts = ?, last_error = ?, last_error_code = ?, dead_at = ?,"
+                    + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
-                ps.setString(2, truncate(error));
-                ps.setLong(3, now);
-                ps.setLong(4, id);
-                ps.setString(5, owner);
+                ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
+                ps.setString(3, truncate(errorCode, MAX_CODE_LENGTH));
+                ps.setLong(4, now);
+                ps.setLong(5, id);
+                ps.setString(6, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -335,7 +343,15 @@ public final class JdbcOutboxEngine implements AutoCloseable {
                 rs.next();
                 held = rs.getLong(1);
             }
-            return new Counts(pending, retrying, held, dead, oldest);
+            java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(last_error_code, 'UNKNOWN'), COUNT(*) FROM "
+                    + table + " WHERE attempts > 0 GROUP BY COALESCE(last_error_code, 'UNKNOWN')");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byCode.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new Counts(pending, retrying, held, dead, oldest, java.util.Collections.unmodifiableMap(byCode));
         });
     }
 
@@ -347,8 +363,10 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param held pending messages behind a dead letter
      * @param deadLettered dead letters
      * @param oldestPendingCreatedAt creation time of the oldest pending message, or null
+     * @param failingByCode messages that failed at least once (retrying or dead), by their last failure's code
      */
-    public record Counts(long pending, long retrying, long held, long deadLettered, Long oldestPendingCreatedAt) {
+    public record Counts(long pending, long retrying, long held, long deadLettered, Long oldestPendingCreatedAt,
+            java.util.Map<String, Long> failingByCode) {
     }
 
     /**
@@ -502,11 +520,11 @@ public final class JdbcOutboxEngine implements AutoCloseable {
         return rows;
     }
 
-    private static String truncate(String error) {
-        if (error == null) {
+    private static String truncate(String text, int max) {
+        if (text == null) {
             return null;
         }
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private <T> T inTx(JdbcDatabase.SqlWork<T> work) {
