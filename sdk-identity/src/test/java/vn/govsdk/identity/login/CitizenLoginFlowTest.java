@@ -242,6 +242,27 @@ class CitizenLoginFlowTest {
     }
 
     @Test
+    void aHostileProviderErrorReachesTheExceptionCappedAndNeutralised() {
+        try (CitizenLoginClient client = ssoClient().build()) {
+            AuthorizationRequest start = client.begin(CALLBACK);
+            String page = browser.loginPage(start.authorizationUrl());
+            String deny = page.replaceAll("(?s).*<a id=\"deny\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+            URI genuine = browser.follow(deny);
+            String state = genuine.getRawQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");
+            String hostile = java.net.URLEncoder.encode("x<script>alert(1)</script>\nWARN forged log line 079203001234",
+                    java.nio.charset.StandardCharsets.UTF_8);
+            URI callback = URI.create(CALLBACK + "?state=" + state + "&error=" + hostile + "&error_description="
+                    + "d".repeat(5000));
+            assertThatThrownBy(() -> client.complete(callback, start.pendingLogin()))
+                    .isInstanceOfSatisfying(LoginRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(LoginRefusedException.Reason.PROVIDER_ERROR);
+                        assertThat(e.getMessage()).doesNotContain("<script>", "\n", "079203001234")
+                                .contains("x\\u003cscript\\u003e").hasSizeLessThan(600);
+                    });
+        }
+    }
+
+    @Test
     void idTokenWithinClockSkewIsAcceptedAndBeyondItRefused() {
         Duration lifetime = OpenIdProviderMock.TOKEN_LIFETIME;
         // The client's clock runs ahead of the provider's; the whole login happens "at once" for it.

@@ -284,9 +284,11 @@ public final class RemoteSignerEngine implements AutoCloseable {
     }
 
     private WebhookResponse refused(int status, String reason) {
-        LOG.debug("{}: webhook refused ({}): {}", protocol.name(), status, reason);
+        // The reason may quote the webhook's own content: capped, masked and neutralised.
+        String safe = PersonalDataMasker.standard().maskRemote(reason);
+        LOG.debug("{}: webhook refused ({}): {}", protocol.name(), status, safe);
         return new WebhookResponse(status, "application/json",
-                "{\"status_code\":\"" + status + "\",\"message\":\"refused\"}", false, null, reason);
+                "{\"status_code\":\"" + status + "\",\"message\":\"refused\"}", false, null, safe);
     }
 
     /**
