@@ -9,6 +9,8 @@ module vn.govsdk.signing {
     requires java.xml.crypto;
     requires java.naming;
     requires org.slf4j;
+    // Santuario logs through System.Logger, by default java.util.logging: bridged to SLF4J.
+    requires java.logging;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
     requires org.apache.santuario.xmlsec;
