@@ -1,6 +1,5 @@
 /**
- * The JDBC machinery every store of this module runs on (the sync outbox, the payment and replay
- * stores): embedded H2 or an application's PostgreSQL data source, transactions, guarded table
- * creation. Not part of the public API.
+ * The embedded H2 files of this module's default stores, opened on sdk-core's JDBC machinery. Not part
+ * of the public API.
  */
 package vn.govsdk.dataexchange.internal.jdbc;

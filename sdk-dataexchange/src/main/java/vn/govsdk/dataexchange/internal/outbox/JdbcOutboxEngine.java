@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.govsdk.dataexchange.internal.jdbc.JdbcDatabase;
-import vn.govsdk.dataexchange.internal.jdbc.JdbcDatabase.Dialect;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase.Dialect;
+import vn.govsdk.dataexchange.internal.jdbc.H2Files;
 import vn.govsdk.dataexchange.outbox.OutboxStoreException;
 
 /**
@@ -66,7 +67,7 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @return the engine, owning its connection pool
      */
     public static JdbcOutboxEngine h2(Path directory) {
-        JdbcDatabase db = JdbcDatabase.h2(directory, "govsdk-outbox", "outbox", JdbcOutboxEngine::error);
+        JdbcDatabase db = H2Files.open(directory, "govsdk-outbox", "outbox", JdbcOutboxEngine::error);
         JdbcOutboxEngine engine = new JdbcOutboxEngine(db, TABLE);
         try {
             engine.createSchema();

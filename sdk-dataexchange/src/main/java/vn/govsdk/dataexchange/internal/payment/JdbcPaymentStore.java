@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import vn.govsdk.dataexchange.internal.jdbc.JdbcDatabase;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase;
+import vn.govsdk.dataexchange.internal.jdbc.H2Files;
 import vn.govsdk.dataexchange.payment.PaymentStore;
 import vn.govsdk.dataexchange.payment.PaymentStoreException;
 import vn.govsdk.dataexchange.payment.PaymentSystem;
@@ -45,7 +46,7 @@ public final class JdbcPaymentStore implements PaymentStore {
      * @return the store
      */
     public static JdbcPaymentStore h2(Path directory) {
-        return new JdbcPaymentStore(JdbcDatabase.h2(directory, "govsdk-payments", "payment store",
+        return new JdbcPaymentStore(H2Files.open(directory, "govsdk-payments", "payment store",
                 JdbcPaymentStore::error), TABLE);
     }
 

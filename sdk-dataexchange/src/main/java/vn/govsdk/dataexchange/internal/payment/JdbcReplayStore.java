@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import vn.govsdk.core.InvalidInputException;
-import vn.govsdk.dataexchange.internal.jdbc.JdbcDatabase;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase;
+import vn.govsdk.dataexchange.internal.jdbc.H2Files;
 import vn.govsdk.dataexchange.payment.ReplayStore;
 
 /**
@@ -59,7 +60,7 @@ public final class JdbcReplayStore implements ReplayStore {
      */
     public static JdbcReplayStore h2(Path directory, Duration retention) {
         Duration kept = checked(retention);
-        return new JdbcReplayStore(JdbcDatabase.h2(directory, "govsdk-replay", "replay store",
+        return new JdbcReplayStore(H2Files.open(directory, "govsdk-replay", "replay store",
                 JdbcPaymentStore::error), TABLE, kept);
     }
 

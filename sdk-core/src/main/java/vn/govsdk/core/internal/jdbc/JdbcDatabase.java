@@ -1,26 +1,21 @@
-package vn.govsdk.dataexchange.internal.jdbc;
+package vn.govsdk.core.internal.jdbc;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import vn.govsdk.core.InvalidInputException;
 
 /**
- * One database a store runs on: an embedded H2 file this process owns, or a PostgreSQL (or H2)
- * data source the application gives. It knows the dialect, runs work in transactions, creates
+ * One database a store runs on: a PostgreSQL (or H2) data source the application gives, or one the
+ * SDK opened itself (sdk-dataexchange's embedded H2 files), shared by the stores of every module
+ * (the sync outbox, the payment and replay stores, the remote-signing store). It knows the dialect, runs work in transactions, creates
  * tables under an advisory lock on PostgreSQL (instances starting together do not race) and turns
  * every {@link SQLException} into the store's own unchecked exception.
  *
@@ -50,60 +45,42 @@ public final class JdbcDatabase implements AutoCloseable {
     }
 
     private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,39})?");
-    private static final Set<String> OPEN_H2 = ConcurrentHashMap.newKeySet();
 
     private final DataSource dataSource;
     private final Dialect dialect;
-    private final JdbcConnectionPool ownedPool;
+    private final Runnable onClose;
     private final String url;
     private final String what;
     private final String description;
     private final BiFunction<String, Throwable, RuntimeException> errors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcDatabase(DataSource dataSource, Dialect dialect, JdbcConnectionPool ownedPool, String url,
+    private JdbcDatabase(DataSource dataSource, Dialect dialect, Runnable onClose, String url,
             String what, String description, BiFunction<String, Throwable, RuntimeException> errors) {
         this.what = what;
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.ownedPool = ownedPool;
+        this.onClose = onClose;
         this.url = url;
         this.description = description;
         this.errors = errors;
     }
 
     /**
-     * Opens (creating if needed) an embedded H2 file database in a directory. One store per file and
-     * process: a second open of the same file in this process is refused, and H2 locks the file
-     * against other processes.
+     * Wraps a data source this SDK opened itself (an embedded database), which {@link #close()} closes.
      *
-     * @param directory the directory; created if missing
-     * @param fileName the database file's base name ({@code fileName.mv.db})
-     * @param what what the store is, for messages ("outbox", "payment store")
+     * @param dataSource the data source
+     * @param dialect its dialect
+     * @param url the JDBC URL, naming the database
+     * @param what what the store is, for messages
+     * @param description where it is, for messages ("H2 file store in /var/lib/app")
      * @param errors makes the store's exception from a message and a cause
-     * @return the database, owning its connection pool
+     * @param onClose closes the data source (called once)
+     * @return the database
      */
-    public static JdbcDatabase h2(Path directory, String fileName, String what,
-            BiFunction<String, Throwable, RuntimeException> errors) {
-        if (directory == null) {
-            throw new InvalidInputException("directory", "must not be null");
-        }
-        Path dir = directory.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw errors.apply("cannot create the " + what + " directory " + dir + ": " + e.getMessage(), e);
-        }
-        // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses nothing
-        // committed. The file is locked by this process while the database is open.
-        String url = "jdbc:h2:file:" + dir.resolve(fileName) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
-        if (!OPEN_H2.add(url)) {
-            throw errors.apply("the H2 " + what + " in " + dir + " is already open in this process; share one store",
-                    null);
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(64);
-        return new JdbcDatabase(pool, Dialect.H2, pool, url, what, "H2 file store in " + dir, errors);
+    public static JdbcDatabase owned(DataSource dataSource, Dialect dialect, String url, String what,
+            String description, BiFunction<String, Throwable, RuntimeException> errors, Runnable onClose) {
+        return new JdbcDatabase(dataSource, dialect, onClose, url, what, description, errors);
     }
 
     /**
@@ -178,7 +155,7 @@ public final class JdbcDatabase implements AutoCloseable {
      * @return true for the embedded H2 file store
      */
     public boolean owned() {
-        return ownedPool != null;
+        return onClose != null;
     }
 
     /**
@@ -246,12 +223,11 @@ public final class JdbcDatabase implements AutoCloseable {
         return "23505".equals(e.getSQLState());
     }
 
-    /** Closes the connection pool opened here (the H2 file store); a given data source is left open. */
+    /** Closes a data source this SDK opened itself (an embedded store); a given data source is left open. */
     @Override
     public void close() {
-        if (ownedPool != null && closed.compareAndSet(false, true)) {
-            ownedPool.dispose();
-            OPEN_H2.remove(url);
+        if (onClose != null && closed.compareAndSet(false, true)) {
+            onClose.run();
         }
     }
 
