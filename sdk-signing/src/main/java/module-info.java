@@ -8,6 +8,8 @@ module vn.govsdk.signing {
     requires transitive java.xml;
     requires java.xml.crypto;
     requires java.naming;
+    // RemoteSigningStore.jdbc(DataSource): java.sql only, on sdk-core's JDBC machinery.
+    requires transitive java.sql;
     requires org.slf4j;
     // Santuario logs through System.Logger, by default java.util.logging: bridged to SLF4J.
     requires java.logging;

@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -54,6 +58,8 @@ public final class JdbcDatabase implements AutoCloseable {
     private final String description;
     private final BiFunction<String, Throwable, RuntimeException> errors;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, AtomicLong> lastPurges = new ConcurrentHashMap<>();
+    private static final long PURGE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private JdbcDatabase(DataSource dataSource, Dialect dialect, Runnable onClose, String url,
             String what, String description, BiFunction<String, Throwable, RuntimeException> errors) {
@@ -211,6 +217,31 @@ public final class JdbcDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw errors.apply(what + " " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes the rows of a table whose time column is before a limit, at most once a minute per
+     * table and database object (expired replay keys, transaction states): cheap enough to call on
+     * every write.
+     *
+     * @param table the table
+     * @param column a {@code BIGINT} column of epoch milliseconds, indexed
+     * @param beforeEpochMillis rows strictly before this are deleted
+     * @return how many rows were deleted; 0 when it was not yet due
+     */
+    public int deleteExpired(String table, String column, long beforeEpochMillis) {
+        AtomicLong last = lastPurges.computeIfAbsent(table, k -> new AtomicLong(System.nanoTime() - PURGE_EVERY_NANOS));
+        long now = System.nanoTime();
+        long previous = last.get();
+        if (now - previous < PURGE_EVERY_NANOS || !last.compareAndSet(previous, now)) {
+            return 0;
+        }
+        return inTx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+                ps.setLong(1, beforeEpochMillis);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**

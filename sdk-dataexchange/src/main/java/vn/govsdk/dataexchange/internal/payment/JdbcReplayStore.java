@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.internal.jdbc.JdbcDatabase;
@@ -25,12 +24,9 @@ public final class JdbcReplayStore implements ReplayStore {
     /** The longest key kept. */
     public static final int MAX_KEY_LENGTH = 400;
 
-    private static final long PURGE_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
-
     private final JdbcDatabase db;
     private final String table;
     private final Duration retention;
-    private final AtomicLong lastPurge = new AtomicLong(System.nanoTime() - PURGE_EVERY_NANOS);
 
     private JdbcReplayStore(JdbcDatabase db, String table, Duration retention) {
         this.db = db;
@@ -101,7 +97,7 @@ public final class JdbcReplayStore implements ReplayStore {
             throw new InvalidInputException("key", "must be at most " + MAX_KEY_LENGTH + " characters");
         }
         long at = transactionTime.toEpochMilli();
-        purgeBefore(at);
+        db.deleteExpired(table, "expires_at", at);
         String insert = "INSERT INTO " + table + " (callback_key, seen_at, expires_at) VALUES (?, ?, ?)";
         return db.inTx(c -> {
             boolean postgres = db.dialect() == JdbcDatabase.Dialect.POSTGRESQL;
@@ -115,21 +111,6 @@ public final class JdbcReplayStore implements ReplayStore {
                     return false;
                 }
                 throw e;
-            }
-        });
-    }
-
-    /** Deletes keys whose retention ended before a callback time, at most once a minute. */
-    private void purgeBefore(long at) {
-        long now = System.nanoTime();
-        long last = lastPurge.get();
-        if (now - last < PURGE_EVERY_NANOS || !lastPurge.compareAndSet(last, now)) {
-            return;
-        }
-        db.inTx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
-                ps.setLong(1, at);
-                return ps.executeUpdate();
             }
         });
     }

@@ -47,6 +47,9 @@ final class PendingSignature implements RemoteSignature {
 
     @Override
     public RemoteSigningStatus status() {
+        for (PendingBatch b : batches) {
+            engine.sync(b);   // a webhook may have reached another instance
+        }
         RemoteSigningStatus[] order = {RemoteSigningStatus.REJECTED, RemoteSigningStatus.EXPIRED,
             RemoteSigningStatus.FAILED, RemoteSigningStatus.WAITING_FOR_CONFIRMATION, RemoteSigningStatus.SIGNING};
         for (RemoteSigningStatus s : order) {
