@@ -12,16 +12,24 @@ import java.util.regex.Pattern;
  * identifier, credential or personal record uses it, so that logs never carry a full citizen ID,
  * tax code, name, token or secret.
  *
- * <p>Rules:
+ * <p>Rules, by field name (JSON members, XML elements whatever their namespace prefix, form and
+ * query parameters, headers), from one list kept in this class that covers every personal field the
+ * contracts name:
  * <ul>
- *   <li>identifiers (the 12-digit citizen ID, the 9-digit legacy ID, 10- and 13-digit tax codes,
- *       phone numbers) keep their first 3 and last 2 digits: {@code 079*******45};</li>
- *   <li>tokens, passwords, keys and checksums become {@code ***};</li>
- *   <li>personal names keep each word's first letter: {@code N*** V*** A***}.</li>
+ *   <li>identifiers (citizen ID, legacy ID, passport, tax codes, phone numbers, e-mail, accounts) keep
+ *       their first 3 and last 2 characters: {@code 079*******45};</li>
+ *   <li>tokens, passwords ({@code MatKhau}), keys and checksums become {@code ***};</li>
+ *   <li>personal names keep each word's first letter: {@code N*** V*** A***}, the whole value even in
+ *       {@code HoVaTen=Nguyễn Văn An} free text;</li>
+ *   <li>other personal data (birth dates, addresses, ethnicity, religion, nationality, gender, marital
+ *       status, family ties, a certificate's subject) becomes {@code ***}.</li>
  * </ul>
- * Text is masked by field name (JSON members, XML elements, form and query parameters) and, as a
- * safety net, by shape: any free-standing run of 9, 10, 12 or 13 digits is masked wherever it
- * stands. Masking is deliberately greedy; a masked amount in a DEBUG line is a fair price.
+ * As a safety net, by shape wherever text stands: runs of 9 to 13 digits, and 9 to 13 digits written
+ * in groups with spaces, dots or dashes ({@code 079 203 001 234}, {@code +84 901 234 567}), keep their
+ * first 3 and last 2 digits; e-mail addresses keep their first letter and domain; {@code Bearer} and
+ * {@code Basic} credentials and JWTs become {@code ***}; a certificate subject's {@code CN=} keeps
+ * initials. Masking is deliberately greedy; a masked amount in a DEBUG line is a fair price. TRACE may
+ * show a body's structure, never a person.
  *
  * <p>Instances are immutable and thread-safe.
  */
