@@ -28,6 +28,7 @@ import vn.govsdk.core.auth.GatewayAuth;
 import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.HttpTransport;
+import vn.govsdk.dataexchange.outbox.LogCapture;
 import vn.govsdk.testkit.TestClock;
 import vn.govsdk.testkit.junit.MockGovPlatformExtension;
 import vn.govsdk.testkit.payment.PayGovService;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.RetryPolicy;
+import vn.govsdk.dataexchange.outbox.LogCapture;
 import vn.govsdk.dataexchange.outbox.OutboxBackoff;
 import vn.govsdk.dataexchange.outbox.OutboxMessage;
 import vn.govsdk.dataexchange.outbox.OutboxStats;
@@ -106,13 +103,9 @@ class PortalOutboxTest {
     @org.junit.jupiter.params.provider.EnumSource(TestDatabases.Kind.class)
     void aDossierThePortalRefusesIsDeadLetteredOnItsFirstFailureWithOneWarnLine(TestDatabases.Kind kind) {
         TestClock clock = TestClock.at(Instant.parse("2025-08-01T03:00:00Z"));
-        Logger logger = (Logger) LoggerFactory.getLogger(SyncOutbox.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        Level before = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        try (HttpTransport transport = HttpTransport.create(); TestDatabases.Fixture fixture = kind.open(dir)) {
+        List<String> warns;
+        try (HttpTransport transport = HttpTransport.create(); TestDatabases.Fixture fixture = kind.open(dir);
+                LogCapture log = new LogCapture(SyncOutbox.class.getName(), Level.DEBUG)) {
             PortalClient client = PortalClient.builder().endpoint(MOCK.platform().baseUrl("/dvcqg"))
                     .credentials(PortalService.USERNAME, Secret.of(PortalService.PASSWORD), PortalService.DSTCODE)
                     .unitCode("000.00.00.H99").httpClient(transport).retryPolicy(RetryPolicy.none()).build();
@@ -143,12 +136,8 @@ class PortalOutboxTest {
                 assertThat(stats.deadLettered()).isEqualTo(1);
                 assertThat(stats.failingByCode()).containsEntry("03", 1L).hasSize(1);
             }
-        } finally {
-            logger.detachAppender(log);
-            logger.setLevel(before);
+            warns = log.lines(Level.WARN);
         }
-        List<String> warns = log.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(warns).hasSize(2);
         assertThat(warns).anySatisfy(w -> assertThat(w).contains("dead-lettered on attempt 1")
                 .contains("code 03").contains("HS-2025-0404"));

@@ -1,4 +1,4 @@
-package vn.govsdk.dataexchange.payment;
+package vn.govsdk.dataexchange.outbox;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,13 +7,13 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures one logger's events (logback) for the duration of a test. */
-final class LogCapture implements AutoCloseable {
+/** Captures one logger's events (logback), at a level set for the duration of a test. */
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level before;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(String name, Level level) {
+    public LogCapture(String name, Level level) {
         logger = (Logger) LoggerFactory.getLogger(name);
         before = logger.getLevel();
         logger.setLevel(level);
@@ -21,11 +21,11 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<String> lines(Level level) {
+    public List<String> lines(Level level) {
         return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
