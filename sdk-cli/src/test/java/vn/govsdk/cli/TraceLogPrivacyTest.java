@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.govsdk.cli.tour.TourContacts;
 import vn.govsdk.testkit.data.PersonRef;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.data.SyntheticData;
@@ -21,7 +22,9 @@ import vn.govsdk.testkit.data.SyntheticHousehold;
 /**
  * The whole tour with every govsdk logger at TRACE (bodies and headers included), in a child JVM
  * whose SLF4J binding writes to a file: the log must hold none of the synthetic citizens' IDs, names,
- * birth dates, addresses or phone numbers, and none of the synthetic secrets, in full.
+ * birth dates, addresses, phone numbers or e-mail addresses (the tour's dossier carries the applicant's,
+ * {@link TourContacts}), and none of the synthetic secrets, in full; and no personal field of the kinds
+ * masked to {@code ***} may carry a value in clear.
  */
 class TraceLogPrivacyTest {
 
@@ -52,6 +55,8 @@ class TraceLogPrivacyTest {
         assertThat(p.exitValue()).as(out).isZero();
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(text).as("TRACE lines were written").contains("TRACE").contains("vn.govsdk.http");
+        // The bodies that carry the people were logged (masked): the test looks where they are.
+        assertThat(text).contains("SoDienThoai", "NgayThangNamSinh", "hoTenCha", "DanToc");
 
         List<String> leaks = new ArrayList<>();
         for (String needle : personalData()) {
@@ -113,5 +118,7 @@ class TraceLogPrivacyTest {
         }
         needles.add(c.address().fullText());
         needles.add(c.address().street());
+        needles.add(TourContacts.email(c));
+        needles.add(TourContacts.phone(c));
     }
 }

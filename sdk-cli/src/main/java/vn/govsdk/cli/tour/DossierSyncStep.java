@@ -70,7 +70,8 @@ final class DossierSyncStep implements TourStep {
             String code = "000.00.00.H99-" + (received.getEpochSecond() % 1_000_000) + "-0001";
             Dossier dossier = Dossier.builder().code(code).procedureCode(procedure.code()).procedureName(procedure.name())
                     .fieldCode(procedure.fields().get(0).code()).fieldName(procedure.fields().get(0).name())
-                    .applicant(new Applicant(ApplicantType.CITIZEN, citizen.fullName(), citizen.citizenId(), null, null))
+                    .applicant(new Applicant(ApplicantType.CITIZEN, citizen.fullName(), citizen.citizenId(),
+                            TourContacts.email(citizen), TourContacts.phone(citizen)))
                     .summary("Hồ sơ " + procedure.name().toLowerCase(java.util.Locale.ROOT)).receivedAt(received)
                     .dueAt(received.plus(Duration.ofDays(5))).status(DossierStatus.ACCEPTED).channel(Channel.ONLINE)
                     .processingUnit("Ủy ban nhân dân phường thử nghiệm")
