@@ -20,7 +20,10 @@ import vn.govsdk.signing.internal.remote.JdbcSigningStore;
  *       shares; the same JDBC machinery as sdk-dataexchange's stores.</li>
  * </ul>
  *
- * <p>Give every instance's signer of one provider the same store. Implementations must be thread-safe.
+ * <p>Give every instance's signer of one provider the same store. A store that cannot be reached
+ * makes {@code signDigests}, {@code status()} and {@code await()} throw
+ * {@link RemoteSigningStoreException}, and a webhook be answered 503. Implementations must be
+ * thread-safe.
  */
 public interface RemoteSigningStore extends AutoCloseable {
 

@@ -87,7 +87,7 @@ final class BatchCodec {
                 new UserCertificate(chain, o.path("credentialId").asText(null)), digests,
                 SignatureAlgorithm.valueOf(o.path("algorithm").asText()));
         Map<String, byte[]> values = new LinkedHashMap<>();
-        o.path("values").fields().forEachRemaining(e -> values.put(e.getKey(),
+        o.path("values").properties().forEach(e -> values.put(e.getKey(),
                 Base64.getDecoder().decode(e.getValue().asText())));
         return new Stored(batch, RemoteSigningStatus.valueOf(o.path("status").asText()), o.path("code").asText(null),
                 o.path("message").asText(null), values);
