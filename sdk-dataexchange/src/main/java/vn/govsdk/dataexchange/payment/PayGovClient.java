@@ -83,7 +83,7 @@ public final class PayGovClient {
         }
         pipeline = p.build();
         ReplayStore replayStore = b.replayStore != null ? b.replayStore
-                : ReplayStore.inMemory(100_000, b.maxAge.plus(b.maxSkew));
+                : CallbackChecks.defaultReplayStore(b.paymentStore, b.maxAge.plus(b.maxSkew));
         checks = new CallbackChecks(PaymentSystem.PAYGOV, partnerCode, b.paymentStore, replayStore, pipeline.clock(),
                 b.maxAge, b.maxSkew, LOG);
     }
@@ -346,8 +346,11 @@ public final class PayGovClient {
         }
 
         /**
-         * Sets the store of accepted callbacks; by default in memory (100,000 keys, kept for the
-         * window), which protects one process only. It must keep keys at least as long as the window.
+         * Sets the store of accepted callbacks. By default the keys go to a table beside the payment
+         * store's ({@code govsdk_payment_replay}, kept for the window), so a shared payment store shares
+         * replay protection too; a payment store of the application's own gets an in-memory store
+         * (100,000 keys), which protects one process only. It must keep keys at least as long as the
+         * window.
          *
          * @param store the store ({@link ReplayStore#jdbc} shared by every instance)
          * @return this builder

@@ -62,7 +62,7 @@ public final class PaymentCallbackVerifier {
         maxAge = b.maxAge;
         maxSkew = b.maxSkew;
         ReplayStore replayStore = b.replayStore != null ? b.replayStore
-                : ReplayStore.inMemory(100_000, maxAge.plus(maxSkew));
+                : CallbackChecks.defaultReplayStore(b.paymentStore, maxAge.plus(maxSkew));
         checks = new CallbackChecks(PaymentSystem.PP_DVCQG, partnerCode, b.paymentStore, replayStore, clock, maxAge,
                 maxSkew, LOG);
     }
@@ -217,7 +217,10 @@ public final class PaymentCallbackVerifier {
         }
 
         /**
-         * Sets the store of accepted transactions; an in-memory store of 100,000 keys by default.
+         * Sets the store of accepted transactions. By default the keys go to a table beside the payment
+         * store's ({@code govsdk_payment_replay}, kept for the window), so a shared payment store shares
+         * replay protection too; a payment store of the application's own gets an in-memory store of
+         * 100,000 keys (one process). It must keep keys at least as long as the window.
          *
          * @param store the store (share one between instances)
          * @return this builder

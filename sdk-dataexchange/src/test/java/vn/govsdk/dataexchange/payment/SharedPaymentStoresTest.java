@@ -62,6 +62,26 @@ class SharedPaymentStoresTest {
     }
 
     @Test
+    void givenOnlyTheSharedPaymentStoreTheReplayKeysAreSharedToo() {
+        a = StoreKind.POSTGRESQL.open(dir, RETENTION);
+        StoreKind.Stores b = a.otherInstance(RETENTION);
+        // No replayStore(...): the default keeps the keys beside the payment store's table.
+        PayGovClient instanceA = PaymentCallbackAttackTest.payGov(transportA, a.payments, null);
+        PayGovClient instanceB = PaymentCallbackAttackTest.payGov(transportB, b.payments, null);
+        instanceA.requestPaymentUrl(PaymentCallbackAttackTest.order("HS22", 30_000));
+        String callback = PaymentCallbackAttackTest.payGovMock().signedCallback("000.00.00.H99-HS22-01", true);
+        assertThat(instanceB.verifyCallback(callback).status()).isEqualTo(PayGovReplyStatus.SUCCESSFUL);
+        assertThat(instanceA.verifyCallback(callback).rejection()).contains(CallbackRejection.REPLAYED);
+
+        PaymentCallbackAttackTest.platform(transportA, a.payments)
+                .startTransaction(PaymentCallbackAttackTest.request("HS-0203", 40_000));
+        String pp = PaymentCallbackAttackTest.platformMock().signedCallback("HS-0203", true);
+        assertThat(PaymentCallbackAttackTest.verifier(b.payments, null).verify(pp).accepted()).isTrue();
+        assertThat(PaymentCallbackAttackTest.verifier(a.payments, null).verify(pp).rejection())
+                .contains(CallbackRejection.REPLAYED);
+    }
+
+    @Test
     void aPpCallbackReplayedToTheOtherInstanceIsRefused() {
         a = StoreKind.POSTGRESQL.open(dir, RETENTION);
         StoreKind.Stores b = a.otherInstance(RETENTION);

@@ -61,6 +61,21 @@ public final class CallbackChecks {
     }
 
     /**
+     * The replay store a verifier uses when none is given: beside the payment store's table when it is
+     * one of ours (so a shared payment store shares replay protection too), else in memory.
+     *
+     * @param payments the payment store
+     * @param window the verifier's window ({@code maxAge + maxSkew})
+     * @return the replay store
+     */
+    public static ReplayStore defaultReplayStore(PaymentStore payments, Duration window) {
+        if (payments instanceof JdbcPaymentStore jdbc) {
+            return jdbc.replayStore(window);
+        }
+        return ReplayStore.inMemory(100_000, window);
+    }
+
+    /**
      * Records a payment about to be started, or finds the same payment recorded by an earlier attempt
      * (the application starting it again after a lost answer).
      *

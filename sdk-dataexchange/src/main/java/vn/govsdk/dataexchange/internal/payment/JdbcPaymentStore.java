@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import vn.govsdk.dataexchange.internal.jdbc.H2Files;
 import vn.govsdk.dataexchange.payment.PaymentStore;
 import vn.govsdk.dataexchange.payment.PaymentStoreException;
 import vn.govsdk.dataexchange.payment.PaymentSystem;
+import vn.govsdk.dataexchange.payment.ReplayStore;
 import vn.govsdk.dataexchange.payment.StartedPayment;
 
 /** {@link PaymentStore} on a {@link JdbcDatabase}: one row per started payment. Thread-safe. */
@@ -131,6 +133,18 @@ public final class JdbcPaymentStore implements PaymentStore {
                 }
             }
         });
+    }
+
+    /**
+     * The default replay store of the verifiers given this payment store: a table beside it
+     * ({@code <prefix>govsdk_payment_replay}) in the same database, so that sharing the payment store
+     * between instances shares the replay protection too.
+     *
+     * @param retention how long keys are kept (the verifier's window)
+     * @return the replay store; closing it leaves the database open
+     */
+    public ReplayStore replayStore(Duration retention) {
+        return JdbcReplayStore.besidePayments(db, table, retention);
     }
 
     /**

@@ -27,17 +27,35 @@ public final class JdbcReplayStore implements ReplayStore {
     private final JdbcDatabase db;
     private final String table;
     private final Duration retention;
+    private final boolean ownsDatabase;
 
-    private JdbcReplayStore(JdbcDatabase db, String table, Duration retention) {
+    private JdbcReplayStore(JdbcDatabase db, String table, Duration retention, boolean ownsDatabase) {
         this.db = db;
         this.table = table;
         this.retention = retention;
+        this.ownsDatabase = ownsDatabase;
         try {
             db.createSchema(table, ddl(table));
         } catch (RuntimeException e) {
-            db.close();
+            if (ownsDatabase) {
+                db.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * A replay store in the database of a payment store, beside its table (same prefix); closing it
+     * leaves the database to the payment store.
+     *
+     * @param db the payment store's database
+     * @param paymentTable the payment store's table, {@code <prefix>govsdk_payment}
+     * @param retention how long keys are kept
+     * @return the store
+     */
+    static JdbcReplayStore besidePayments(JdbcDatabase db, String paymentTable, Duration retention) {
+        String prefix = paymentTable.substring(0, paymentTable.length() - JdbcPaymentStore.TABLE.length());
+        return new JdbcReplayStore(db, prefix + TABLE, checked(retention), false);
     }
 
     private static Duration checked(Duration retention) {
@@ -57,7 +75,7 @@ public final class JdbcReplayStore implements ReplayStore {
     public static JdbcReplayStore h2(Path directory, Duration retention) {
         Duration kept = checked(retention);
         return new JdbcReplayStore(H2Files.open(directory, "govsdk-replay", "replay store",
-                JdbcPaymentStore::error), TABLE, kept);
+                JdbcPaymentStore::error), TABLE, kept, true);
     }
 
     /**
@@ -71,7 +89,8 @@ public final class JdbcReplayStore implements ReplayStore {
     public static JdbcReplayStore jdbc(DataSource dataSource, String tablePrefix, Duration retention) {
         Duration kept = checked(retention);
         String table = JdbcDatabase.table(tablePrefix, TABLE);
-        return new JdbcReplayStore(JdbcDatabase.of(dataSource, "replay store", JdbcPaymentStore::error), table, kept);
+        return new JdbcReplayStore(JdbcDatabase.of(dataSource, "replay store", JdbcPaymentStore::error), table, kept,
+                true);
     }
 
     /**
@@ -131,7 +150,9 @@ public final class JdbcReplayStore implements ReplayStore {
 
     @Override
     public void close() {
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 
     @Override
