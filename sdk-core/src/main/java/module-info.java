@@ -11,6 +11,8 @@ module vn.govsdk.core {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires java.xml;
+    // The stores' JDBC machinery (internal.jdbc) uses java.sql only; drivers are the modules' or the application's.
+    requires java.sql;
 
     exports vn.govsdk.core;
     exports vn.govsdk.core.adminunit;
@@ -28,6 +30,8 @@ module vn.govsdk.core {
             to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
     exports vn.govsdk.core.internal.http
             to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
+    exports vn.govsdk.core.internal.jdbc
+            to vn.govsdk.signing, vn.govsdk.dataexchange;
     exports vn.govsdk.core.internal.json
             to vn.govsdk.testkit, vn.govsdk.identity, vn.govsdk.signing, vn.govsdk.dataexchange;
     exports vn.govsdk.core.internal.xml

@@ -8,8 +8,13 @@ module vn.govsdk.signing {
     requires transitive java.xml;
     requires java.xml.crypto;
     requires java.naming;
+    // The optional rendered comparison of PDF revisions (PDFBox renders to java.awt images).
     requires java.desktop;
+    // RemoteSigningStore.jdbc(DataSource): java.sql only, on sdk-core's JDBC machinery.
+    requires transitive java.sql;
     requires org.slf4j;
+    // Santuario logs through System.Logger, by default java.util.logging: bridged to SLF4J.
+    requires java.logging;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
     requires org.apache.santuario.xmlsec;

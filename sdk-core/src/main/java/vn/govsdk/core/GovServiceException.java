@@ -1,6 +1,7 @@
 package vn.govsdk.core;
 
 import java.util.Optional;
+import vn.govsdk.core.privacy.PersonalDataMasker;
 
 /**
  * The remote system refused or failed the call. Carries the HTTP status, the system's own error
@@ -43,11 +44,12 @@ public class GovServiceException extends GovSdkException {
         if (status > 0) {
             s.append(" HTTP ").append(status);
         }
+        // Both come from the other side: capped, masked and neutralised.
         if (code != null) {
-            s.append(", error code ").append(code);
+            s.append(", error code ").append(PersonalDataMasker.standard().maskRemote(code));
         }
         if (message != null && !message.isBlank()) {
-            s.append(": ").append(message);
+            s.append(": ").append(PersonalDataMasker.standard().maskRemote(message));
         }
         if (requestId != null) {
             s.append(" (request id ").append(requestId).append(')');

@@ -16,6 +16,7 @@ import vn.govsdk.dataexchange.payment.CallbackResult;
 import vn.govsdk.dataexchange.payment.PaymentCallbackVerifier;
 import vn.govsdk.dataexchange.payment.PaymentPlatformClient;
 import vn.govsdk.dataexchange.payment.PaymentRequest;
+import vn.govsdk.dataexchange.payment.PaymentStore;
 import vn.govsdk.dataexchange.payment.PaymentTransaction;
 import vn.govsdk.dataexchange.portal.Applicant;
 import vn.govsdk.dataexchange.portal.ApplicantType;
@@ -69,7 +70,8 @@ final class DossierSyncStep implements TourStep {
             String code = "000.00.00.H99-" + (received.getEpochSecond() % 1_000_000) + "-0001";
             Dossier dossier = Dossier.builder().code(code).procedureCode(procedure.code()).procedureName(procedure.name())
                     .fieldCode(procedure.fields().get(0).code()).fieldName(procedure.fields().get(0).name())
-                    .applicant(new Applicant(ApplicantType.CITIZEN, citizen.fullName(), citizen.citizenId(), null, null))
+                    .applicant(new Applicant(ApplicantType.CITIZEN, citizen.fullName(), citizen.citizenId(),
+                            TourContacts.email(citizen), TourContacts.phone(citizen)))
                     .summary("Hồ sơ " + procedure.name().toLowerCase(java.util.Locale.ROOT)).receivedAt(received)
                     .dueAt(received.plus(Duration.ofDays(5))).status(DossierStatus.ACCEPTED).channel(Channel.ONLINE)
                     .processingUnit("Ủy ban nhân dân phường thử nghiệm")
@@ -81,13 +83,17 @@ final class DossierSyncStep implements TourStep {
             portal.reportStatus(new StatusUpdate(code, DossierStatus.FEES_DUE, received.plusSeconds(1200), null));
             out.println("  progress reported; status " + DossierStatus.FEES_DUE.code() + " " + DossierStatus.FEES_DUE.label());
 
+            // The payments this application starts, which callbacks must match (PostgreSQL when several
+            // instances receive callbacks; an embedded H2 file here).
+            java.nio.file.Path storeDir = java.nio.file.Files.createTempDirectory("govsdk-tour-payments");
+            PaymentStore started = PaymentStore.h2(storeDir);
             PaymentPlatformClient payments = PaymentPlatformClient.builder()
                     .endpoint(platform.baseUrl(PaymentPlatformService.PREFIX))
                     .partnerCode(PaymentPlatformService.PARTNER_CODE).hashKey(Secret.of(PaymentPlatformService.HASH_KEY))
-                    .httpClient(transport).clock(platform.clock()).build();
+                    .httpClient(transport).clock(platform.clock()).paymentStore(started).build();
             PaymentCallbackVerifier verifier = PaymentCallbackVerifier.builder()
                     .partnerCode(PaymentPlatformService.PARTNER_CODE).hashKey(Secret.of(PaymentPlatformService.HASH_KEY))
-                    .clock(platform.clock()).build();
+                    .clock(platform.clock()).paymentStore(started).build();
             PaymentTransaction tx = payments.startTransaction(new PaymentRequest(code, fee, "Le phi ho so " + code,
                     "127.0.0.1", code, procedure.code(), procedure.name(), "UBND phuong thu nghiem", citizen.fullName(),
                     List.of(new PaymentRequest.ReceiptFee("2", "LP-" + procedure.code(), "Lệ phí", fee))));
@@ -120,6 +126,13 @@ final class DossierSyncStep implements TourStep {
                 }
             } finally {
                 receiver.stop(0);
+                started.close();
+                try (var files = java.nio.file.Files.list(storeDir)) {
+                    for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                }
+                java.nio.file.Files.deleteIfExists(storeDir);
             }
             portal.reportProgress(ProgressUpdate.of(code, "Cán bộ thẩm định", received.plusSeconds(3600),
                     "Đã thu lệ phí, tiếp tục giải quyết", DossierStatus.PROCESSING));

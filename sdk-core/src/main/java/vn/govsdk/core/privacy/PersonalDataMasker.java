@@ -12,16 +12,24 @@ import java.util.regex.Pattern;
  * identifier, credential or personal record uses it, so that logs never carry a full citizen ID,
  * tax code, name, token or secret.
  *
- * <p>Rules:
+ * <p>Rules, by field name (JSON members, XML elements whatever their namespace prefix, form and
+ * query parameters, headers), from one list kept in this class that covers every personal field the
+ * contracts name:
  * <ul>
- *   <li>identifiers (the 12-digit citizen ID, the 9-digit legacy ID, 10- and 13-digit tax codes,
- *       phone numbers) keep their first 3 and last 2 digits: {@code 079*******45};</li>
- *   <li>tokens, passwords, keys and checksums become {@code ***};</li>
- *   <li>personal names keep each word's first letter: {@code N*** V*** A***}.</li>
+ *   <li>identifiers (citizen ID, legacy ID, passport, tax codes, phone numbers, e-mail, accounts) keep
+ *       their first 3 and last 2 characters: {@code 079*******45};</li>
+ *   <li>tokens, passwords ({@code MatKhau}), keys and checksums become {@code ***};</li>
+ *   <li>personal names keep each word's first letter: {@code N*** V*** A***}, the whole value even in
+ *       {@code HoVaTen=Nguyễn Văn An} free text;</li>
+ *   <li>other personal data (birth dates, addresses, ethnicity, religion, nationality, gender, marital
+ *       status, family ties, a certificate's subject) becomes {@code ***}.</li>
  * </ul>
- * Text is masked by field name (JSON members, XML elements, form and query parameters) and, as a
- * safety net, by shape: any free-standing run of 9, 10, 12 or 13 digits is masked wherever it
- * stands. Masking is deliberately greedy; a masked amount in a DEBUG line is a fair price.
+ * As a safety net, by shape wherever text stands: runs of 9 to 13 digits, and 9 to 13 digits written
+ * in groups with spaces, dots or dashes ({@code 079 203 001 234}, {@code +84 901 234 567}), keep their
+ * first 3 and last 2 digits; e-mail addresses keep their first letter and domain; {@code Bearer} and
+ * {@code Basic} credentials and JWTs become {@code ***}; a certificate subject's {@code CN=} keeps
+ * initials. Masking is deliberately greedy; a masked amount in a DEBUG line is a fair price. TRACE may
+ * show a body's structure, never a person.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -30,40 +38,83 @@ public final class PersonalDataMasker {
     /** What a secret becomes. */
     public static final String SECRET_MASK = "***";
 
+    /** The most characters of a remote-supplied string that {@link #maskRemote} keeps. */
+    public static final int MAX_REMOTE_TEXT = 200;
+
+    /*
+     * The one list of field names (JSON members, XML elements without their prefix, form and query
+     * parameters, headers; compared in lower case) whose values are masked. It covers every personal
+     * field the contracts in docs/contracts/ name; keep it so when a contract gains one.
+     */
+
+    /** Secrets: the value becomes {@code ***}. */
     private static final Set<String> DEFAULT_SECRET_FIELDS = Set.of(
-            "password", "passwd", "pass", "secret", "client_secret", "clientsecret", "secretkey",
-            "hash_key", "hashkey", "token", "access_token", "accesstoken", "refresh_token", "refreshtoken",
-            "id_token", "idtoken", "session", "sp_password", "lgspaccesstoken", "authorization", "apikey",
-            "api_key", "x-api-key", "otp", "sad", "pin", "maxacthuc", "checksum", "code_verifier", "code",
-            "authhash", "auth", "cookie", "set-cookie", "proxy-authorization", "accesskey", "private_key");
+            "password", "passwd", "pass", "pwd", "matkhau", "mat_khau", "secret", "client_secret", "clientsecret",
+            "secretkey", "secret_key", "hash_key", "hashkey", "token", "access_token", "accesstoken", "refresh_token",
+            "refreshtoken", "id_token", "idtoken", "id_token_hint", "session", "sp_password", "lgspaccesstoken",
+            "authorization", "apikey", "api_key", "x-api-key", "otp", "sad", "pin", "maxacthuc", "checksum",
+            "code_verifier", "code", "authhash", "auth", "cookie", "set-cookie", "proxy-authorization", "accesskey",
+            "private_key", "client_assertion");
 
+    /** Personal names: each word keeps its first letter. */
     private static final Set<String> DEFAULT_NAME_FIELDS = Set.of(
-            "hovaten", "hoten", "fullname", "full_name", "tencongdan", "hotennguoinop", "tennguoivipham",
-            "chuhoso", "nguoixuly", "given_name", "family_name", "ho", "chudem", "ten", "applicantname");
+            "hovaten", "hoten", "hotencha", "hotenme", "hotenvo", "hotenchong", "hotenchuho", "tenchuho", "fullname",
+            "full_name", "tencongdan", "hotennguoinop", "tennguoivipham", "tennguoiphananh", "chuhoso", "nguoixuly",
+            "nguoitraloi", "given_name", "family_name", "middle_name", "ho", "chudem", "ten", "applicantname",
+            "representativenames", "representativename", "nguoidaidien", "payername", "signername");
 
+    /** Identifiers (citizen IDs, passports, tax codes, phones, e-mail, accounts): the first 3 and last 2 characters stay. */
     private static final Set<String> DEFAULT_IDENTIFIER_FIELDS = Set.of(
-            "sodinhdanh", "socmnd", "hochieu", "masothue", "masodoanhnghiep", "user_id", "userid", "username",
-            "preferred_username", "sub", "techid", "madoituong", "socmndnguoinop", "sodienthoai", "phone",
-            "email", "macanbo", "mstorcmnd", "personalid", "citizenid", "taxcode");
+            "sodinhdanh", "socmnd", "cccd", "cmnd", "hochieu", "sohochieu", "passport", "masothue", "masodoanhnghiep",
+            "user_id", "userid", "username", "preferred_username", "sub", "techid", "madoituong", "socmndnguoinop",
+            "sodinhdanhnguoiphananh", "sohokhau", "sodienthoai", "dienthoai", "phone", "phonenumber", "phone_number",
+            "email", "thudientu", "macanbo", "officeraccount", "mstorcmnd", "personalid", "citizenid", "taxcode",
+            "uid", "sodangky", "registernumber");
+
+    /**
+     * Other personal data (birth dates, addresses, ethnicity, religion, nationality, gender, marital
+     * status, family ties, places, a certificate's subject): the value becomes {@code ***}.
+     */
+    private static final Set<String> DEFAULT_PERSONAL_FIELDS = Set.of(
+            "ngaysinh", "ngaythangnamsinh", "ngaythangnam", "namsinh", "birthdate", "birth_date", "birthday", "dob",
+            "diachi", "address", "addressfulltext", "thuongtru", "noithuongtru", "tamtru", "noitamtru", "noiohientai",
+            "quequan", "noisinh", "noidangkykhaisinh", "street", "duong", "sonha",
+            "dantoc", "ethnicity", "tongiao", "religion", "quoctich", "nationality", "gioitinh", "gender",
+            "tinhtranghonnhan", "maritalstatus", "quanhevoichuho", "vochong", "kinhdo", "vido", "latitude",
+            "longitude", "cert_subject", "subjectdn", "subject");
 
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])([0-9]{10}-[0-9]{3}|[0-9]{9,13})(?![0-9])");
+    /** Digits in groups (079 203 001 234, 0901-234-567, +84 901 234 567); masked when 9 to 13 digits in all. */
+    private static final Pattern GROUPED_DIGITS =
+            Pattern.compile("(?<![0-9A-Za-z.,:/-])(?:\\+84[ .-]?)?[0-9]{2,6}(?:[ .-][0-9]{2,6}){1,5}(?![0-9A-Za-z:/-]|[.,][0-9])");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,})");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9\\-._~+/]+=*");
+    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+    private static final Pattern COMMON_NAME = Pattern.compile("\\bCN=([^,+/\"\\\\<>\\r\\n]+)");
     private static final Pattern JSON_MEMBER =
             Pattern.compile("\"([A-Za-z0-9_\\-]+)\"(\\s*:\\s*)(\"((?:[^\"\\\\]|\\\\.)*)\"|-?[0-9][0-9.eE+\\-]*)");
     private static final Pattern XML_ELEMENT =
             Pattern.compile("<((?:[A-Za-z0-9_\\-]+:)?([A-Za-z0-9_\\-]+))(\\s[^>]*)?>([^<]*)</\\1>");
+    /** A parameter whose value may hold spaces (names, addresses): up to the next separator or {@code key=}. */
+    private static final Pattern FORM_PARAM_TEXT = Pattern.compile(
+            "(^|[?&;\\s])([A-Za-z0-9_\\-.]+)=([^&#;\\r\\n]*?)(?=[&#;\\r\\n]|\\s+[A-Za-z0-9_\\-.]+=|$)");
     private static final Pattern FORM_PARAM = Pattern.compile("(^|[?&;\\s])([A-Za-z0-9_\\-.]+)=([^&\\s#]*)");
 
-    private static final PersonalDataMasker STANDARD =
-            new PersonalDataMasker(DEFAULT_SECRET_FIELDS, DEFAULT_NAME_FIELDS, DEFAULT_IDENTIFIER_FIELDS);
+    private static final PersonalDataMasker STANDARD = new PersonalDataMasker(DEFAULT_SECRET_FIELDS,
+            DEFAULT_NAME_FIELDS, DEFAULT_IDENTIFIER_FIELDS, DEFAULT_PERSONAL_FIELDS);
 
     private final Set<String> secretFields;
     private final Set<String> nameFields;
     private final Set<String> identifierFields;
+    private final Set<String> personalFields;
 
-    private PersonalDataMasker(Set<String> secretFields, Set<String> nameFields, Set<String> identifierFields) {
+    private PersonalDataMasker(Set<String> secretFields, Set<String> nameFields, Set<String> identifierFields,
+            Set<String> personalFields) {
         this.secretFields = secretFields;
         this.nameFields = nameFields;
         this.identifierFields = identifierFields;
+        this.personalFields = personalFields;
     }
 
     /**
@@ -82,7 +133,7 @@ public final class PersonalDataMasker {
      * @return a new masker
      */
     public PersonalDataMasker withSecretFields(Set<String> fieldNames) {
-        return new PersonalDataMasker(union(secretFields, fieldNames), nameFields, identifierFields);
+        return new PersonalDataMasker(union(secretFields, fieldNames), nameFields, identifierFields, personalFields);
     }
 
     /**
@@ -92,7 +143,7 @@ public final class PersonalDataMasker {
      * @return a new masker
      */
     public PersonalDataMasker withNameFields(Set<String> fieldNames) {
-        return new PersonalDataMasker(secretFields, union(nameFields, fieldNames), identifierFields);
+        return new PersonalDataMasker(secretFields, union(nameFields, fieldNames), identifierFields, personalFields);
     }
 
     private static Set<String> union(Set<String> base, Set<String> extra) {
@@ -122,7 +173,7 @@ public final class PersonalDataMasker {
         s.append(identifier, 0, 3);
         for (int i = 3; i < n - 2; i++) {
             char c = identifier.charAt(i);
-            s.append(c == '-' ? '-' : '*');
+            s.append(c == '-' || c == ' ' || c == '.' ? c : '*');
         }
         return s.append(identifier, n - 2, n).toString();
     }
@@ -181,6 +232,9 @@ public final class PersonalDataMasker {
         if (identifierFields.contains(key)) {
             return maskIdentifier(value);
         }
+        if (personalFields.contains(key)) {
+            return SECRET_MASK;
+        }
         return maskText(value);
     }
 
@@ -214,11 +268,89 @@ public final class PersonalDataMasker {
             String attributes = m.group(3) == null ? "" : m.group(3);
             return "<" + m.group(1) + attributes + ">" + masked + "</" + m.group(1) + ">";
         });
-        s = replace(FORM_PARAM, s, m -> {
-            String masked = maskByField(m.group(2), m.group(3));
+        s = replace(FORM_PARAM_TEXT, s, m -> {
+            String key = m.group(2).toLowerCase(Locale.ROOT);
+            if (!nameFields.contains(key) && !personalFields.contains(key)) {
+                return m.group();
+            }
+            String masked = maskByField(m.group(2), m.group(3).strip());
             return masked == null ? m.group() : m.group(1) + m.group(2) + "=" + masked;
         });
+        s = replace(FORM_PARAM, s, m -> {
+            String masked = maskByField(m.group(2), m.group(3));
+            return masked == null || m.group(3).equals(masked) ? m.group() : m.group(1) + m.group(2) + "=" + masked;
+        });
+        s = replace(BEARER, s, m -> m.group(1) + " " + SECRET_MASK);
+        s = replace(JWT, s, m -> SECRET_MASK);
+        s = replace(EMAIL, s, m -> m.group(1) + SECRET_MASK + "@" + m.group(2));
+        s = replace(COMMON_NAME, s, m -> "CN=" + maskName(m.group(1)));
+        s = replace(GROUPED_DIGITS, s, m -> {
+            long digits = m.group().chars().filter(Character::isDigit).count();
+            return digits >= 9 && digits <= 13 ? maskDigits(m.group()) : m.group();
+        });
         return replace(DIGIT_RUN, s, m -> maskIdentifier(m.group(1)));
+    }
+
+    /** Keeps the first 3 and last 2 digits of a grouped number, and its separators. */
+    private static String maskDigits(String grouped) {
+        int total = (int) grouped.chars().filter(Character::isDigit).count();
+        StringBuilder out = new StringBuilder(grouped.length());
+        int seen = 0;
+        for (int i = 0; i < grouped.length(); i++) {
+            char c = grouped.charAt(i);
+            if (Character.isDigit(c)) {
+                seen++;
+                out.append(seen <= 3 || seen > total - 2 ? c : '*');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Makes a string the other side supplied (an error parameter, a service message, a callback
+     * field) safe for an exception message or a log line: masked as {@link #maskText} does, capped at
+     * {@value #MAX_REMOTE_TEXT} characters (then ending in {@code …}), and neutralised: control,
+     * format (bidirectional overrides, zero-width) and line-separator characters and the markup
+     * characters {@code < > &} become {@code \\uXXXX}, so that it can neither forge a log line nor carry
+     * markup into a page that shows the message.
+     *
+     * @param text the remote text; may be null
+     * @return the safe text, or {@code null} for {@code null}
+     */
+    public String maskRemote(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        // Cap before masking too, so that a hostile megabyte costs nothing.
+        CharSequence head = text.length() > 4 * MAX_REMOTE_TEXT ? text.subSequence(0, 4 * MAX_REMOTE_TEXT) : text;
+        String masked = maskText(head);
+        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX_REMOTE_TEXT) + 8);
+        int kept = 0;
+        for (int i = 0; i < masked.length(); ) {
+            int cp = masked.codePointAt(i);
+            i += Character.charCount(cp);
+            if (kept == MAX_REMOTE_TEXT) {
+                out.append('…');
+                return out.toString();
+            }
+            int type = Character.getType(cp);
+            if (cp == '<' || cp == '>' || cp == '&' || type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+                for (char c : Character.toChars(cp)) {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                }
+            } else {
+                out.appendCodePoint(cp);
+            }
+            kept++;
+        }
+        if (head.length() < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
     }
 
     private String maskByField(String field, String value) {
@@ -234,6 +366,9 @@ public final class PersonalDataMasker {
         }
         if (identifierFields.contains(key)) {
             return maskIdentifier(value);
+        }
+        if (personalFields.contains(key)) {
+            return SECRET_MASK;
         }
         return null;
     }

@@ -25,6 +25,7 @@ import vn.govsdk.core.paging.Page;
 import vn.govsdk.core.paging.PagedIterable;
 import vn.govsdk.core.privacy.PersonalDataMasker;
 import vn.govsdk.dataexchange.internal.outbox.JdbcOutboxEngine;
+import vn.govsdk.dataexchange.internal.outbox.LogRateLimiter;
 import vn.govsdk.dataexchange.internal.outbox.OutboxRow;
 
 /**
@@ -83,6 +84,7 @@ public final class SyncOutbox implements AutoCloseable {
     private final String owner = UUID.randomUUID().toString();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failedAttempts = new LongAdder();
+    private final LogRateLimiter warnings = new LogRateLimiter(20, TimeUnit.MINUTES.toNanos(1), System::nanoTime);
     private final Object wake = new Object();
     private boolean wakeSignalled;
     private final Object lifecycle = new Object();
@@ -243,7 +245,7 @@ public final class SyncOutbox implements AutoCloseable {
             age = Duration.ofMillis(Math.max(0L, clock.millis() - c.oldestPendingCreatedAt()));
         }
         return new OutboxStats(c.pending(), c.retrying(), c.held(), c.deadLettered(), age, delivered.sum(),
-                failedAttempts.sum());
+                failedAttempts.sum(), c.failingByCode());
     }
 
     /**
@@ -469,25 +471,32 @@ public final class SyncOutbox implements AutoCloseable {
         failedAttempts.increment();
         int attempts = row.attempts() + 1;
         String reason = describe(failure);
+        String code = errorCode(failure);
         long now = clock.millis();
         try {
             if (!retryable(failure)) {
-                engine.deadLetter(row.id(), owner, attempts, "not retryable: " + reason, now);
-                LOG.warn("outbox: message {} (dossier {}, {}) dead-lettered, its failure cannot succeed on retry: {}",
-                        row.id(), row.dossierCode(), row.kind(), reason);
+                engine.deadLetter(row.id(), owner, attempts, "not retryable: " + reason, code, now);
+                warn("outbox: message {} (dossier {}, {}) dead-lettered on attempt {}: it cannot succeed on retry"
+                        + " (code {}): {}", row.id(), row.dossierCode(), row.kind(), attempts, code, reason);
             } else if (attempts >= maxAttempts) {
-                engine.deadLetter(row.id(), owner, attempts, "gave up after " + attempts + " attempts: " + reason, now);
-                LOG.warn("outbox: message {} (dossier {}, {}) dead-lettered after {} attempts: {}",
-                        row.id(), row.dossierCode(), row.kind(), attempts, reason);
+                engine.deadLetter(row.id(), owner, attempts, "gave up after " + attempts + " attempts: " + reason, code,
+                        now);
+                warn("outbox: message {} (dossier {}, {}) dead-lettered after {} attempts (code {}): {}",
+                        row.id(), row.dossierCode(), row.kind(), attempts, code, reason);
             } else {
                 Duration wait = backoff.delayAfter(attempts, ThreadLocalRandom.current().nextDouble());
                 if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()
                         && limited.retryAfter().get().compareTo(wait) > 0) {
                     wait = limited.retryAfter().get();
                 }
-                engine.fail(row.id(), owner, attempts, now + wait.toMillis(), reason);
-                LOG.debug("outbox: message {} (dossier {}) failed attempt {}, next in {}: {}",
-                        row.id(), row.dossierCode(), attempts, wait, reason);
+                engine.fail(row.id(), owner, attempts, now + wait.toMillis(), reason, code);
+                if (attempts == 1) {
+                    warn("outbox: message {} (dossier {}, {}) failed its first attempt (code {}), retrying in {}: {}",
+                            row.id(), row.dossierCode(), row.kind(), code, wait, reason);
+                } else {
+                    LOG.debug("outbox: message {} (dossier {}) failed attempt {} (code {}), next in {}: {}",
+                            row.id(), row.dossierCode(), attempts, code, wait, reason);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("outbox: the failure of message {} could not be recorded; it is tried again after its claim"
@@ -495,12 +504,26 @@ public final class SyncOutbox implements AutoCloseable {
         }
     }
 
+    /** A WARN line, unless this outbox logged too many of them in the last minute. */
+    private void warn(String format, Object... args) {
+        long heldBack = warnings.acquire();
+        if (heldBack < 0) {
+            LOG.debug(format, args);
+            return;
+        }
+        if (heldBack > 0) {
+            LOG.warn("outbox: {} similar warning(s) were held back in the last minute (see stats().failingByCode())",
+                    heldBack);
+        }
+        LOG.warn(format, args);
+    }
+
     /**
-     * Tells whether a failure may succeed on retry: not a 4xx answer other than 408 and 429, and not
-     * input the SDK refused.
+     * Tells whether a failure may succeed on retry: not a refusal the destination calls final, not a
+     * 4xx answer other than 408 and 429, and not input the SDK refused.
      */
     static boolean retryable(Throwable failure) {
-        if (failure instanceof InvalidInputException) {
+        if (failure instanceof InvalidInputException || failure instanceof DeliveryRefusedException) {
             return false;
         }
         if (failure instanceof GovServiceException e) {
@@ -510,10 +533,26 @@ public final class SyncOutbox implements AutoCloseable {
         return true;
     }
 
+    /** The code a failure is counted under in {@link OutboxStats#failingByCode()}. */
+    static String errorCode(Throwable failure) {
+        if (failure instanceof DeliveryRefusedException refused) {
+            return MASKER.maskRemote(refused.errorCode());
+        }
+        if (failure instanceof GovServiceException e) {
+            return e.errorCode().map(MASKER::maskRemote)
+                    .orElse(e.statusCode() > 0 ? "HTTP " + e.statusCode() : e.getClass().getSimpleName());
+        }
+        if (failure instanceof InvalidInputException) {
+            return "INVALID_INPUT";
+        }
+        return failure.getClass().getSimpleName();
+    }
+
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return MASKER.maskText(text);
+        // The destination's message is remote text: masked, and neutralised so it cannot forge a log line.
+        return MASKER.maskRemote(text.length() > 1000 ? text.substring(0, 1000) : text);
     }
 
     static OutboxMessage toMessage(OutboxRow r) {

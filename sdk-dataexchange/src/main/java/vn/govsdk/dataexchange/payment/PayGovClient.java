@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.govsdk.core.GovSdkException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.ResponseDecodingException;
@@ -28,6 +31,8 @@ import vn.govsdk.core.internal.http.GovHttpPipeline;
 import vn.govsdk.core.internal.http.GovResponse;
 import vn.govsdk.core.internal.http.ServiceError;
 import vn.govsdk.core.internal.json.GovJson;
+import vn.govsdk.dataexchange.internal.payment.CallbackChecks;
+import vn.govsdk.dataexchange.internal.payment.CallbackFormats;
 import vn.govsdk.dataexchange.internal.payment.Checksums;
 import vn.govsdk.dataexchange.internal.portal.PortalValidation;
 
@@ -45,6 +50,7 @@ import vn.govsdk.dataexchange.internal.portal.PortalValidation;
 public final class PayGovClient {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Logger LOG = LoggerFactory.getLogger(PayGovClient.class);
 
     private final GovHttpPipeline pipeline;
     private final HttpUrl url;
@@ -53,17 +59,17 @@ public final class PayGovClient {
     private final Secret secretKey;
     private final String serviceCode;
     private final URI returnUrl;
-    private final ReplayStore replayStore;
+    private final CallbackChecks checks;
+    private final PaymentStore paymentStore;
 
     private PayGovClient(Builder b) {
+        paymentStore = b.paymentStore;
         url = HttpUrl.get(b.endpoint.toString());
         partnerCode = b.partnerCode;
         accessKey = b.accessKey;
         secretKey = b.secretKey;
         serviceCode = b.serviceCode;
         returnUrl = b.returnUrl;
-        replayStore = b.replayStore != null ? b.replayStore
-                : ReplayStore.inMemory(100_000, java.time.Duration.ofDays(2));
         GovHttpPipeline.Builder p = GovHttpPipeline.builder(b.transport).auth(b.auth)
                 .errorExtractor(ErrorExtractor.json());
         if (b.retryPolicy != null) {
@@ -76,6 +82,10 @@ public final class PayGovClient {
             p.clock(b.clock);
         }
         pipeline = p.build();
+        ReplayStore replayStore = b.replayStore != null ? b.replayStore
+                : CallbackChecks.defaultReplayStore(b.paymentStore, b.maxAge.plus(b.maxSkew));
+        checks = new CallbackChecks(PaymentSystem.PAYGOV, partnerCode, b.paymentStore, replayStore, pipeline.clock(),
+                b.maxAge, b.maxSkew, LOG);
     }
 
     /**
@@ -109,6 +119,9 @@ public final class PayGovClient {
         if (order.ipAddress() == null || !order.ipAddress().matches("[0-9A-Fa-f:.]{2,45}")) {
             throw new InvalidInputException("order.ipAddress", "must be an IPv4 or IPv6 address");
         }
+        // Recorded before the request leaves, so that the callback, on any instance, finds it.
+        CallbackChecks.recordStart(paymentStore, new StartedPayment(PaymentSystem.PAYGOV, partnerCode, order.orderId(),
+                order.requestCode(), order.amountVnd(), "VND", pipeline.clock().instant()), "order.dossierNo");
         Map<String, String> f = new LinkedHashMap<>();
         f.put("accessKey", accessKey);
         f.put("partnerCode", partnerCode);
@@ -143,55 +156,66 @@ public final class PayGovClient {
     }
 
     /**
-     * Verifies a confirmation callback: checksum (constant time), partner order, amount, replay.
+     * Verifies a confirmation callback. In order: a JSON object of at most 64 KiB whose fields are
+     * values; a checksum; every field in its exact format ({@code orderId} ending in {@code -01},
+     * {@code requestCode} a code, {@code amount} digits without a leading zero, {@code errorCode} two
+     * digits, ...); the checksum (constant time); then the order this client started, from the
+     * {@link PaymentStore}: same order id, request code and amount, within the window from its start;
+     * and not accepted before ({@link ReplayStore}). Refusals are logged at WARN, masked.
      *
      * @param body the raw JSON body as received
      * @return what to answer and, when accepted, the confirmation
+     * @throws PaymentStoreException if the payment or replay store cannot be read or written (answer
+     *     with a server error, so that PayGov sends the callback again)
      */
     public PayGovCallbackResult verifyCallback(byte[] body) {
         if (body == null || body.length == 0 || body.length > PaymentCallbackVerifier.MAX_BODY_BYTES) {
-            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED);
+            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED, "empty or oversized body", Map.of());
         }
         JsonNode tree;
         try {
             tree = GovJson.readTree(body);
         } catch (GovSdkException e) {
-            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED);
+            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED, "not JSON", Map.of());
         }
         if (tree == null || !tree.isObject()) {
-            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED);
+            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED, "not a JSON object", Map.of());
         }
         Map<String, String> f = new LinkedHashMap<>();
-        for (String name : new String[] {"orderId", "errorCode", "amount", "orderInfo", "requestCode", "transactionNo",
-                "payDate", "paygate", "type", "transactionCode"}) {
+        for (String name : CallbackFormats.PAYGOV.keySet()) {
             JsonNode v = tree.get(name);
             if (v != null && !v.isNull() && !v.isValueNode()) {
-                return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED);
+                return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED, name + " is not a value", Map.of());
             }
             f.put(name, v == null || v.isNull() ? null : v.asText());
         }
         JsonNode sig = tree.get("checksum");
         if (sig == null || sig.isNull() || sig.asText().isBlank()) {
-            return refused(PayGovReplyStatus.SIGNATURE_WRONG, CallbackRejection.UNSIGNED);
+            return refused(PayGovReplyStatus.SIGNATURE_WRONG, CallbackRejection.UNSIGNED, "no checksum", f);
+        }
+        // Exact formats before the checksum, which joins the fields without a separator: a digit cannot
+        // move from one field into its neighbour unnoticed.
+        Optional<String> bad = CallbackFormats.firstViolation(f, CallbackFormats.PAYGOV);
+        if (bad.isPresent()) {
+            return refused(PayGovReplyStatus.FAILED, CallbackRejection.BAD_FORMAT, bad.get(), f);
         }
         Map<String, String> signed = new LinkedHashMap<>(f);
         signed.put("accessKey", accessKey);
         signed.put("partnerCode", partnerCode);
         String expected = Checksums.concatenated(secretKey.value(), signed, Checksums.PAYGOV_CALLBACK_FIELDS);
         if (!Checksums.matches(expected, sig.asText())) {
-            return refused(PayGovReplyStatus.SIGNATURE_WRONG, CallbackRejection.BAD_SIGNATURE);
+            return refused(PayGovReplyStatus.SIGNATURE_WRONG, CallbackRejection.BAD_SIGNATURE, "checksum does not match", f);
         }
-        if (f.get("orderId") == null || f.get("transactionNo") == null || f.get("errorCode") == null
-                || f.get("amount") == null || !f.get("amount").matches("[0-9]{1,18}")) {
-            return refused(PayGovReplyStatus.FAILED, CallbackRejection.MALFORMED);
+        // payDate is not covered by the checksum: the window is measured from the payment's own start.
+        long amount = Long.parseLong(f.get("amount"));
+        Optional<CallbackChecks.Refusal> refusal = checks.accept(f.get("orderId"), f.get("requestCode"), amount, "VND",
+                f.get("transactionNo"), null);
+        if (refusal.isPresent()) {
+            return refused(PayGovReplyStatus.FAILED, refusal.get().rejection(), refusal.get().detail(), f);
         }
-        if (!replayStore.markSeen(partnerCode + "|" + f.get("orderId") + "|" + f.get("transactionNo"),
-                pipeline.clock().instant())) {
-            return refused(PayGovReplyStatus.FAILED, CallbackRejection.REPLAYED);
-        }
-        PayGovConfirmation c = new PayGovConfirmation(f.get("orderId"), f.get("errorCode"),
-                Long.parseLong(f.get("amount")), f.get("orderInfo"), f.get("requestCode"), f.get("transactionNo"),
-                f.get("payDate"), f.get("paygate"));
+        PayGovConfirmation c = new PayGovConfirmation(f.get("orderId"), f.get("errorCode"), amount, f.get("orderInfo"),
+                f.get("requestCode"), f.get("transactionNo"), f.get("payDate"), f.get("paygate"));
+        LOG.debug("PayGov callback for order {} accepted (errorCode {})", c.orderId(), c.errorCode());
         return new PayGovCallbackResult(c.succeeded() ? PayGovReplyStatus.SUCCESSFUL : PayGovReplyStatus.FAILED,
                 Optional.of(c), Optional.empty());
     }
@@ -206,7 +230,9 @@ public final class PayGovClient {
         return verifyCallback(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static PayGovCallbackResult refused(PayGovReplyStatus status, CallbackRejection why) {
+    private PayGovCallbackResult refused(PayGovReplyStatus status, CallbackRejection why, String detail,
+            Map<String, String> f) {
+        checks.logRefusal(why, detail, f.get("orderId"), f.get("transactionNo"));
         return new PayGovCallbackResult(status, Optional.empty(), Optional.of(why));
     }
 
@@ -230,6 +256,9 @@ public final class PayGovClient {
         private String serviceCode;
         private URI returnUrl;
         private ReplayStore replayStore;
+        private PaymentStore paymentStore;
+        private Duration maxAge = Duration.ofHours(24);
+        private Duration maxSkew = Duration.ofMinutes(5);
         private HttpTransport transport;
         private RetryPolicy retryPolicy;
         private Timeouts timeouts;
@@ -317,13 +346,44 @@ public final class PayGovClient {
         }
 
         /**
-         * Sets the store of accepted callbacks; in memory (100,000 keys, 2 days) by default.
+         * Sets the store of accepted callbacks. By default the keys go to a table beside the payment
+         * store's ({@code govsdk_payment_replay}, kept for the window), so a shared payment store shares
+         * replay protection too; a payment store of the application's own gets an in-memory store
+         * (100,000 keys), which protects one process only. It must keep keys at least as long as the
+         * window.
          *
-         * @param store the store
+         * @param store the store ({@link ReplayStore#jdbc} shared by every instance)
          * @return this builder
          */
         public Builder replayStore(ReplayStore store) {
             this.replayStore = store;
+            return this;
+        }
+
+        /**
+         * Sets the store of the orders this client starts (required): each order is recorded before
+         * its request leaves, and a callback is accepted only for a recorded order with the same
+         * request code and amount.
+         *
+         * @param store the store ({@link PaymentStore#jdbc} shared by every instance)
+         * @return this builder
+         */
+        public Builder paymentStore(PaymentStore store) {
+            this.paymentStore = store;
+            return this;
+        }
+
+        /**
+         * Sets the callback window: a confirmation is accepted from {@code maxSkew} before the order
+         * was started until {@code maxAge} after it.
+         *
+         * @param maxAge how long after the start (default 24 h)
+         * @param maxSkew the clock difference tolerated (default 5 min)
+         * @return this builder
+         */
+        public Builder window(Duration maxAge, Duration maxSkew) {
+            this.maxAge = maxAge;
+            this.maxSkew = maxSkew;
             return this;
         }
 
@@ -395,6 +455,13 @@ public final class PayGovClient {
             }
             if (transport == null) {
                 throw new InvalidInputException("httpClient", "is required");
+            }
+            if (paymentStore == null) {
+                throw new InvalidInputException("paymentStore",
+                        "is required: PaymentStore.h2(dir) for one instance, PaymentStore.jdbc(dataSource) for several");
+            }
+            if (maxAge == null || maxAge.isNegative() || maxAge.isZero() || maxSkew == null || maxSkew.isNegative()) {
+                throw new InvalidInputException("window", "must be a positive maximum age and a non-negative skew");
             }
             return new PayGovClient(this);
         }

@@ -17,6 +17,8 @@ import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.internal.json.GovJson;
 import vn.govsdk.core.time.GovDateTimes;
+import vn.govsdk.dataexchange.internal.payment.CallbackChecks;
+import vn.govsdk.dataexchange.internal.payment.CallbackFormats;
 import vn.govsdk.dataexchange.internal.payment.Checksums;
 
 /**
@@ -24,14 +26,18 @@ import vn.govsdk.dataexchange.internal.payment.Checksums;
  * builds the reply. There is no way to skip the check.
  *
  * <p>In order: the body must be a JSON object of at most 64 KiB with the callback fields; it must
- * carry {@code MaXacThuc}, equal (compared in constant time) to the lowercase hex SHA-256 of
+ * carry {@code MaXacThuc}; every field must have its exact format (no {@code |}, amounts without a
+ * leading zero, two-digit codes, ...), checked before the checksum; {@code MaXacThuc} must equal
+ * (compared in constant time) the lowercase hex SHA-256 of
  * {@code LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|hash_key};
- * {@code MaDoiTac} must be this partner's; {@code ThoiGianGD} must lie within the window
- * (default 24 hours before to 5 minutes after now); and the transaction
- * ({@code MaDoiTac|MaThamChieu|MaGiaoDich}) must not have been accepted before (the
- * {@link ReplayStore}). A refusal replies {@code MaLoi} "99"; acceptance replies "00". A genuine
- * callback reporting a failed payment ({@code MaLoi} other than "00") is accepted: it is verified
- * news that the payment failed ({@link VerifiedPayment#succeeded()} is false).
+ * {@code MaDoiTac} must be this partner's; the callback must match a payment this application
+ * started, recorded by {@link PaymentPlatformClient} in the {@link PaymentStore} (same reference,
+ * amount and currency); it must arrive within the window measured from that payment's start (default
+ * 24 hours, 5 minutes of skew), with {@code ThoiGianGD} inside it too; and the transaction must not
+ * have been accepted before (the {@link ReplayStore}, which must keep keys at least as long as the
+ * window). Refusals are logged at WARN, masked. A refusal replies {@code MaLoi} "99"; acceptance
+ * replies "00". A genuine callback reporting a failed payment ({@code MaLoi} other than "00") is
+ * accepted: it is verified news that the payment failed ({@link VerifiedPayment#succeeded()} is false).
  *
  * <p>The reply's {@code MaXacThuc} is SHA-256 of {@code MaLoi|MaDoiTac|MaThamChieu|ThoiGianGD|hash_key}
  * (provisional: no public source gives it). Thread-safe.
@@ -44,10 +50,10 @@ public final class PaymentCallbackVerifier {
 
     private final String partnerCode;
     private final Secret hashKey;
-    private final ReplayStore replayStore;
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxSkew;
+    private final CallbackChecks checks;
 
     private PaymentCallbackVerifier(Builder b) {
         partnerCode = b.partnerCode;
@@ -55,7 +61,10 @@ public final class PaymentCallbackVerifier {
         clock = b.clock;
         maxAge = b.maxAge;
         maxSkew = b.maxSkew;
-        replayStore = b.replayStore != null ? b.replayStore : ReplayStore.inMemory(100_000, maxAge.plus(maxSkew));
+        ReplayStore replayStore = b.replayStore != null ? b.replayStore
+                : CallbackChecks.defaultReplayStore(b.paymentStore, maxAge.plus(maxSkew));
+        checks = new CallbackChecks(PaymentSystem.PP_DVCQG, partnerCode, b.paymentStore, replayStore, clock, maxAge,
+                maxSkew, LOG);
     }
 
     /**
@@ -72,6 +81,8 @@ public final class PaymentCallbackVerifier {
      *
      * @param body the raw request body, as received
      * @return the outcome and the reply to send
+     * @throws PaymentStoreException if the payment or replay store cannot be read or written (answer
+     *     the platform with a server error, so that it sends the callback again)
      */
     public CallbackResult verify(byte[] body) {
         if (body == null || body.length == 0 || body.length > MAX_BODY_BYTES) {
@@ -98,39 +109,33 @@ public final class PaymentCallbackVerifier {
         if (sig == null || sig.isNull() || sig.asText().isBlank()) {
             return refuse(CallbackRejection.UNSIGNED, f, "no MaXacThuc");
         }
+        // Exact formats before the checksum: no field may carry the separator or another field's digits.
+        Optional<String> bad = CallbackFormats.firstViolation(f, CallbackFormats.PP);
+        if (bad.isPresent()) {
+            return refuse(CallbackRejection.BAD_FORMAT, f, bad.get());
+        }
         String expected = Checksums.pipeJoined(f, Checksums.PP_CALLBACK_FIELDS, hashKey.value());
         if (!Checksums.matches(expected, sig.asText())) {
             return refuse(CallbackRejection.BAD_SIGNATURE, f, "MaXacThuc does not match");
         }
         // From here on the fields are authentic.
-        for (String required : new String[] {"MaLoi", "MaDoiTac", "MaThamChieu", "SoTien", "MaGiaoDich", "ThoiGianGD"}) {
-            if (f.get(required) == null || f.get(required).isBlank()) {
-                return refuse(CallbackRejection.MALFORMED, f, required + " is missing");
-            }
-        }
         if (!partnerCode.equals(f.get("MaDoiTac"))) {
             return refuse(CallbackRejection.WRONG_PARTNER, f, "MaDoiTac is not this partner");
-        }
-        if (!f.get("SoTien").matches("[0-9]{1,18}")) {
-            return refuse(CallbackRejection.MALFORMED, f, "SoTien is not a whole amount");
         }
         Instant at;
         try {
             at = GovDateTimes.parseBasicInstant("ThoiGianGD", f.get("ThoiGianGD"));
         } catch (InvalidInputException e) {
-            return refuse(CallbackRejection.MALFORMED, f, "ThoiGianGD is not yyyyMMddHHmmss");
+            return refuse(CallbackRejection.BAD_FORMAT, f, "ThoiGianGD is not a valid yyyyMMddHHmmss time");
         }
-        Instant now = clock.instant();
-        if (at.isBefore(now.minus(maxAge)) || at.isAfter(now.plus(maxSkew))) {
-            return refuse(CallbackRejection.STALE, f, "ThoiGianGD outside the window");
+        long amount = Long.parseLong(f.get("SoTien"));
+        Optional<CallbackChecks.Refusal> refusal = checks.accept(f.get("MaThamChieu"), "", amount, f.get("MaTienTe"),
+                f.get("MaGiaoDich"), at);
+        if (refusal.isPresent()) {
+            return refuse(refusal.get().rejection(), f, refusal.get().detail());
         }
-        String key = f.get("MaDoiTac") + "|" + f.get("MaThamChieu") + "|" + f.get("MaGiaoDich");
-        if (!replayStore.markSeen(key, at)) {
-            return refuse(CallbackRejection.REPLAYED, f, "transaction already accepted");
-        }
-        VerifiedPayment payment = new VerifiedPayment(f.get("MaThamChieu"), f.get("MaGiaoDich"),
-                Long.parseLong(f.get("SoTien")), f.get("MaTienTe"), f.get("MaNganHang"), at, f.get("MaLoi"),
-                f.get("ThongTinGiaoDich"));
+        VerifiedPayment payment = new VerifiedPayment(f.get("MaThamChieu"), f.get("MaGiaoDich"), amount,
+                f.get("MaTienTe"), f.get("MaNganHang"), at, f.get("MaLoi"), f.get("ThongTinGiaoDich"));
         LOG.debug("Payment callback for reference {} accepted (MaLoi {})", payment.reference(), payment.resultCode());
         return new CallbackResult(Optional.of(payment), Optional.empty(), reply("00", "Thành công", f));
     }
@@ -146,7 +151,7 @@ public final class PaymentCallbackVerifier {
     }
 
     private CallbackResult refuse(CallbackRejection why, Map<String, String> f, String detail) {
-        LOG.debug("Payment callback refused: {} ({})", why, detail);
+        checks.logRefusal(why, detail, f.get("MaThamChieu"), f.get("MaGiaoDich"));
         return new CallbackResult(Optional.empty(), Optional.of(why), reply("99", "Từ chối: " + why.name(), f));
     }
 
@@ -155,7 +160,10 @@ public final class PaymentCallbackVerifier {
         r.put("MaLoi", code);
         r.put("MoTaLoi", description);
         r.put("MaDoiTac", partnerCode);
-        r.put("MaThamChieu", f.getOrDefault("MaThamChieu", "") == null ? "" : f.getOrDefault("MaThamChieu", ""));
+        String reference = f.get("MaThamChieu");
+        // Echo the reference only when it is well formed; a hostile one is not sent back.
+        r.put("MaThamChieu", reference != null && CallbackFormats.PP.get("MaThamChieu").pattern().matcher(reference).matches()
+                ? reference : "");
         r.put("ThoiGianGD", GovDateTimes.formatBasicDateTime(clock.instant()));
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         r.forEach(o::put);
@@ -178,6 +186,7 @@ public final class PaymentCallbackVerifier {
         private String partnerCode;
         private Secret hashKey;
         private ReplayStore replayStore;
+        private PaymentStore paymentStore;
         private Clock clock = Clock.systemUTC();
         private Duration maxAge = Duration.ofHours(24);
         private Duration maxSkew = Duration.ofMinutes(5);
@@ -208,13 +217,29 @@ public final class PaymentCallbackVerifier {
         }
 
         /**
-         * Sets the store of accepted transactions; an in-memory store of 100,000 keys by default.
+         * Sets the store of accepted transactions. By default the keys go to a table beside the payment
+         * store's ({@code govsdk_payment_replay}, kept for the window), so a shared payment store shares
+         * replay protection too; a payment store of the application's own gets an in-memory store of
+         * 100,000 keys (one process). It must keep keys at least as long as the window.
          *
          * @param store the store (share one between instances)
          * @return this builder
          */
         public Builder replayStore(ReplayStore store) {
             this.replayStore = store;
+            return this;
+        }
+
+        /**
+         * Sets the store of the payments this application started (required): the same store its
+         * {@link PaymentPlatformClient} records into. A callback for a payment not in it, or with
+         * another amount or currency, is refused.
+         *
+         * @param store the store (share one between instances)
+         * @return this builder
+         */
+        public Builder paymentStore(PaymentStore store) {
+            this.paymentStore = store;
             return this;
         }
 
@@ -257,6 +282,10 @@ public final class PaymentCallbackVerifier {
             }
             if (clock == null) {
                 throw new InvalidInputException("clock", "is required");
+            }
+            if (paymentStore == null) {
+                throw new InvalidInputException("paymentStore",
+                        "is required: the PaymentStore the PaymentPlatformClient records started payments in");
             }
             if (maxAge == null || maxAge.isNegative() || maxSkew == null || maxSkew.isNegative()) {
                 throw new InvalidInputException("window", "must be two non-negative durations");

@@ -28,6 +28,7 @@ import vn.govsdk.core.internal.http.GovResponse;
 import vn.govsdk.core.internal.http.ServiceError;
 import vn.govsdk.core.internal.json.GovJson;
 import vn.govsdk.core.time.GovDateTimes;
+import vn.govsdk.dataexchange.internal.payment.CallbackChecks;
 import vn.govsdk.dataexchange.internal.payment.Checksums;
 import vn.govsdk.dataexchange.internal.portal.PortalValidation;
 
@@ -50,6 +51,7 @@ public final class PaymentPlatformClient {
     private final Secret hashKey;
     private final Clock clock;
     private final String version;
+    private final PaymentStore paymentStore;
 
     private PaymentPlatformClient(Builder b, HttpUrl initUrl) {
         this.initUrl = initUrl;
@@ -69,6 +71,7 @@ public final class PaymentPlatformClient {
             p.timeouts(b.timeouts);
         }
         pipeline = p.build();
+        paymentStore = b.paymentStore;
     }
 
     /**
@@ -90,7 +93,9 @@ public final class PaymentPlatformClient {
      */
     public PaymentTransaction startTransaction(PaymentRequest request) {
         validate(request);
-        Instant now = clock.instant();
+        // Recorded before the request leaves, so that the callback, on any instance, finds it.
+        Instant now = CallbackChecks.recordStart(paymentStore, new StartedPayment(PaymentSystem.PP_DVCQG, partnerCode,
+                request.reference(), "", request.amountVnd(), "VND", clock.instant()), "payment.reference").createdAt();
         Map<String, String> f = new LinkedHashMap<>();
         f.put("LoaiBanTin", "PAY");
         f.put("PhienBan", version);
@@ -192,8 +197,21 @@ public final class PaymentPlatformClient {
         private RetryPolicy retryPolicy;
         private Timeouts timeouts;
         private Clock clock;
+        private PaymentStore paymentStore;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the store the started payments are recorded in (required), before each request leaves;
+         * give the {@link PaymentCallbackVerifier} the same store.
+         *
+         * @param store the store ({@link PaymentStore#jdbc} shared by every instance)
+         * @return this builder
+         */
+        public Builder paymentStore(PaymentStore store) {
+            this.paymentStore = store;
+            return this;
         }
 
         /**
@@ -325,6 +343,10 @@ public final class PaymentPlatformClient {
             }
             if (transport == null) {
                 throw new InvalidInputException("httpClient", "is required");
+            }
+            if (paymentStore == null) {
+                throw new InvalidInputException("paymentStore",
+                        "is required: PaymentStore.h2(dir) for one instance, PaymentStore.jdbc(dataSource) for several");
             }
             String base = endpoint.toString().replaceAll("/+$", "");
             return new PaymentPlatformClient(this, HttpUrl.get(base + initPath));

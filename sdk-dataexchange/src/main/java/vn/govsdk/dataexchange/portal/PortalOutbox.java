@@ -1,9 +1,11 @@
 package vn.govsdk.dataexchange.portal;
 
 import java.util.Objects;
+import vn.govsdk.core.GovServiceException;
 import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.dataexchange.internal.portal.PortalJsonCodec;
 import vn.govsdk.dataexchange.internal.portal.PortalValidation;
+import vn.govsdk.dataexchange.outbox.DeliveryRefusedException;
 import vn.govsdk.dataexchange.outbox.MessageKind;
 import vn.govsdk.dataexchange.outbox.OutboxDelivery;
 import vn.govsdk.dataexchange.outbox.OutboxMessage;
@@ -70,10 +72,12 @@ public final class PortalOutbox {
     }
 
     /**
-     * Returns the delivery that sends the messages made here with a portal client. The client's
-     * exceptions pass through unchanged, so the outbox decides from them: bad input and 4xx refusals
-     * are dead-lettered at once, the portal's own error codes and transport failures are retried
-     * with backoff until the outbox's attempt limit.
+     * Returns the delivery that sends the messages made here with a portal client. A deterministic
+     * portal error code ({@link #isDeterministic(String)}) becomes a {@link DeliveryRefusedException},
+     * which the outbox dead-letters at once with the code and message; every other exception of the
+     * client passes through unchanged, so the outbox decides from it: bad input and 4xx refusals are
+     * dead-lettered at once, other portal codes and transport failures are retried with backoff until
+     * the outbox's attempt limit.
      *
      * @param client the portal client; its call deadline must be shorter than the outbox's lease
      * @return the delivery
@@ -81,14 +85,43 @@ public final class PortalOutbox {
     public static OutboxDelivery delivery(PortalClient client) {
         Objects.requireNonNull(client, "client");
         return message -> {
-            switch (message.kind().name()) {
-                case "DOSSIER_SYNC" -> client.syncDossier(PortalJsonCodec.decodeDossier(message.payload()));
-                case "PROGRESS" -> client.reportProgress(PortalJsonCodec.decodeProgress(message.payload()));
-                case "STATUS" -> client.reportStatus(PortalJsonCodec.decodeStatus(message.payload()));
-                default -> throw new InvalidInputException("kind",
-                        "must be DOSSIER_SYNC, PROGRESS or STATUS for the portal, got " + message.kind().name());
+            try {
+                switch (message.kind().name()) {
+                    case "DOSSIER_SYNC" -> client.syncDossier(PortalJsonCodec.decodeDossier(message.payload()));
+                    case "PROGRESS" -> client.reportProgress(PortalJsonCodec.decodeProgress(message.payload()));
+                    case "STATUS" -> client.reportStatus(PortalJsonCodec.decodeStatus(message.payload()));
+                    default -> throw new InvalidInputException("kind",
+                            "must be DOSSIER_SYNC, PROGRESS or STATUS for the portal, got " + message.kind().name());
+                }
+            } catch (GovServiceException e) {
+                String code = e.errorCode().orElse(null);
+                if (isDeterministic(code)) {
+                    throw new DeliveryRefusedException(code, "the portal refused " + message.kind().name()
+                            + " with error_code " + code + ": " + e.serviceMessage().orElse("(no message)"), e);
+                }
+                throw e;
             }
         };
+    }
+
+    /**
+     * Tells whether a portal {@code error_code} is one no retry can change: the contract's validation
+     * codes {@code 01} (malformed or missing field), {@code 02} (unknown service), {@code 03} (unknown
+     * dossier or question), {@code 04} (unknown procedure or province) and {@code 05} (status change not
+     * allowed). Codes are compared as numbers ({@code "3"} is {@code "03"}). Not deterministic: {@code 06}
+     * ({@code isUpdating} contradicts the portal, which the next attempt's lookup corrects), {@code 10}
+     * (login refused: a configuration the operator fixes, after which every message goes through) and
+     * any code not named.
+     *
+     * @param errorCode the portal's code, may be null
+     * @return true when the message should go to the dead letter at once
+     */
+    public static boolean isDeterministic(String errorCode) {
+        if (errorCode == null || !errorCode.trim().matches("[0-9]{1,4}")) {
+            return false;
+        }
+        int code = Integer.parseInt(errorCode.trim());
+        return code >= 1 && code <= 5;
     }
 
     private static <T> T notNull(String field, T value) {

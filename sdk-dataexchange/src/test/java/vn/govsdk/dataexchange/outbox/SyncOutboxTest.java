@@ -213,7 +213,7 @@ class SyncOutboxTest {
             delivery.failWith = new IOException("down");
             delivery.failuresLeft.set(1);
             SyncOutbox outbox = outbox(db.store(), clock, delivery).build();
-            assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 0, 0, 0, Duration.ZERO, 0, 0));
+            assertThat(outbox.stats()).isEqualTo(new OutboxStats(0, 0, 0, 0, Duration.ZERO, 0, 0, java.util.Map.of()));
             outbox.enqueue(msg("X", 1));
             clock.advance(Duration.ofMinutes(2));
             outbox.enqueue(msg("Y", 1));
@@ -226,6 +226,30 @@ class SyncOutboxTest {
             assertThat(stats.oldestPendingAge()).isEqualTo(Duration.ofMinutes(5));
             assertThat(stats.delivered()).isEqualTo(2);
             assertThat(stats.failedAttempts()).isEqualTo(1);
+            assertThat(stats.failingByCode()).containsExactly(java.util.Map.entry("IOException", 1L));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOutageLogsAtMostTwentyWarningsAMinuteAndTheRestAtDebug() {
+        TestClock clock = TestClock.at(T0);
+        try (TestDatabases.Fixture db = TestDatabases.Kind.H2.open(dir);
+                LogCapture log = new LogCapture(SyncOutbox.class.getName(), ch.qos.logback.classic.Level.DEBUG)) {
+            Scripted delivery = new Scripted();
+            delivery.failWith = new IOException("portal unreachable for 079203001234");
+            delivery.failuresLeft.set(1000);
+            SyncOutbox outbox = outbox(db.store(), clock, delivery).build();
+            for (int i = 0; i < 30; i++) {
+                outbox.enqueue(msg("HS-" + i, 1));
+            }
+            outbox.deliverDueNow();   // 30 dossiers fail their first attempt
+            List<String> warns = log.lines(ch.qos.logback.classic.Level.WARN);
+            long firstFailuresAtDebug = log.lines(ch.qos.logback.classic.Level.DEBUG).stream()
+                    .filter(m -> m.contains("failed its first attempt")).count();
+            assertThat(warns).hasSize(20).allSatisfy(w -> assertThat(w).contains("failed its first attempt")
+                    .contains("code IOException").contains("079*******34").doesNotContain("079203001234"));
+            assertThat(firstFailuresAtDebug).isEqualTo(10);
+            assertThat(outbox.stats().failingByCode()).containsExactly(java.util.Map.entry("IOException", 30L));
         }
     }
 

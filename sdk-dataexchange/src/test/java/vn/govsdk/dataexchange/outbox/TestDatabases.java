@@ -13,11 +13,11 @@ import javax.sql.DataSource;
  * GOVSDK_TEST_PG_USER and GOVSDK_TEST_PG_PASSWORD say otherwise. A test fails (never skips) when it
  * cannot be reached.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
-    static final String PG_URL = env("GOVSDK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String PG_USER = env("GOVSDK_TEST_PG_USER", "postgres");
-    static final String PG_PASSWORD = env("GOVSDK_TEST_PG_PASSWORD", "postgres");
+    public static final String PG_URL = env("GOVSDK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String PG_USER = env("GOVSDK_TEST_PG_USER", "postgres");
+    public static final String PG_PASSWORD = env("GOVSDK_TEST_PG_PASSWORD", "postgres");
 
     private TestDatabases() {
     }
@@ -32,16 +32,16 @@ final class TestDatabases {
         return new TestPool(url, user, password);
     }
 
-    static TestPool postgres() {
+    public static TestPool postgres() {
         return postgres(PG_URL, PG_USER, PG_PASSWORD);
     }
 
     /** A fresh table prefix, so that tests sharing the database never meet. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
     }
 
-    static void dropTable(DataSource ds, String table) {
+    public static void dropTable(DataSource ds, String table) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
         } catch (SQLException e) {
@@ -50,7 +50,7 @@ final class TestDatabases {
     }
 
     /** One store under test: opened, and cleaned away on close. */
-    interface Fixture extends AutoCloseable {
+    public interface Fixture extends AutoCloseable {
         OutboxStore store();
 
         /** Opens another store on the same data (another application instance). */
@@ -61,10 +61,10 @@ final class TestDatabases {
     }
 
     /** The store kinds every behaviour test runs against. */
-    enum Kind {
+    public enum Kind {
         H2 {
             @Override
-            Fixture open(Path dir) {
+            public Fixture open(Path dir) {
                 return new Fixture() {
                     private OutboxStore store = OutboxStore.h2(dir);
 
@@ -89,7 +89,7 @@ final class TestDatabases {
         },
         POSTGRESQL {
             @Override
-            Fixture open(Path dir) {
+            public Fixture open(Path dir) {
                 TestPool pool = postgres();
                 String prefix = uniquePrefix();
                 OutboxStore first;
@@ -126,6 +126,6 @@ final class TestDatabases {
             }
         };
 
-        abstract Fixture open(Path dir);
+        public abstract Fixture open(Path dir);
     }
 }

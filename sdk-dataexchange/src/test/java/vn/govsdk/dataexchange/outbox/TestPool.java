@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * A minimal pooled {@link DataSource} over {@link DriverManager} for the tests and benchmarks (an
  * application would use HikariCP or its server's pool). Closing a borrowed connection returns it.
  */
-final class TestPool implements DataSource, AutoCloseable {
+public final class TestPool implements DataSource, AutoCloseable {
     private final String url;
     private final String user;
     private final String password;

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.govsdk.core.InvalidInputException;
-import vn.govsdk.core.auth.ClientCredentials;
 import vn.govsdk.core.auth.GatewayAuth;
-import vn.govsdk.core.auth.LgspAccessToken;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.testkit.JournalEntry;
@@ -32,7 +30,10 @@ class PayGovTest {
     static final MockGovPlatformExtension MOCK = new MockGovPlatformExtension(b -> b.service(PayGovService::new));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
     private HttpTransport transport;
+    private PaymentStore payments;
     private PayGovClient client;
     private CallbackReceiver receiver;
     private final AtomicReference<PayGovCallbackResult> last = new AtomicReference<>();
@@ -40,6 +41,7 @@ class PayGovTest {
     @BeforeEach
     void setUp() {
         transport = HttpTransport.create();
+        payments = PaymentStore.h2(dir);
         client = client(PayGovService.SECRET_KEY);
         receiver = new CallbackReceiver(body -> {
             PayGovCallbackResult r = client.verifyCallback(body);
@@ -52,17 +54,15 @@ class PayGovTest {
     void tearDown() {
         receiver.close();
         transport.close();
+        payments.close();
     }
 
     private PayGovClient client(String secret) {
-        GatewayAuth auth = GatewayAuth.combine(
-                ClientCredentials.builder().tokenUri(MOCK.platform().baseUrl("/paygov/token"))
-                        .clientId(PayGovService.CLIENT_ID).clientSecret(Secret.of(PayGovService.CLIENT_SECRET)).build(),
-                LgspAccessToken.builder().accessKey(PayGovService.ACCESS_KEY).secretKey(Secret.of("lgsp-secret"))
-                        .appName("govsdk-test").partnerCode("LGSP-TEST").partnerCodeCus("LGSP-TEST").build());
+        GatewayAuth auth = PaymentCallbackAttackTest.payGovAuth(MOCK.platform().baseUrl("/paygov/token"));
         return PayGovClient.builder().endpoint(MOCK.platform().baseUrl("/paygov/payment-url")).auth(auth)
                 .partnerCode(PayGovService.PARTNER_CODE).accessKey(PayGovService.ACCESS_KEY).secretKey(Secret.of(secret))
-                .serviceCode("LEPHI").returnUrl(URI.create("http://localhost/return")).httpClient(transport).build();
+                .serviceCode("LEPHI").returnUrl(URI.create("http://localhost/return")).httpClient(transport)
+                .paymentStore(payments).build();
     }
 
     private static PayGovService mock() {

@@ -37,7 +37,10 @@ class PaymentPlatformTest {
             .service(PaymentPlatformService::new));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
     private HttpTransport transport;
+    private PaymentStore payments;
     private PaymentPlatformClient client;
     private PaymentCallbackVerifier verifier;
     private CallbackReceiver receiver;
@@ -46,9 +49,10 @@ class PaymentPlatformTest {
     @BeforeEach
     void setUp() {
         transport = HttpTransport.create();
+        payments = PaymentStore.h2(dir);
         client = PaymentPlatformClient.builder().endpoint(MOCK.platform().baseUrl("/ppdvcqg"))
                 .partnerCode(PaymentPlatformService.PARTNER_CODE).hashKey(Secret.of(PaymentPlatformService.HASH_KEY))
-                .httpClient(transport).clock(CLOCK).build();
+                .httpClient(transport).clock(CLOCK).paymentStore(payments).build();
         verifier = verifier(PaymentPlatformService.HASH_KEY, CLOCK);
         receiver = new CallbackReceiver(body -> {
             CallbackResult r = verifier.verify(body);
@@ -61,11 +65,12 @@ class PaymentPlatformTest {
     void tearDown() {
         receiver.close();
         transport.close();
+        payments.close();
     }
 
-    private static PaymentCallbackVerifier verifier(String key, Clock clock) {
+    private PaymentCallbackVerifier verifier(String key, Clock clock) {
         return PaymentCallbackVerifier.builder().partnerCode(PaymentPlatformService.PARTNER_CODE)
-                .hashKey(Secret.of(key)).clock(clock).build();
+                .hashKey(Secret.of(key)).clock(clock).paymentStore(payments).build();
     }
 
     private static PaymentPlatformService mock() {
@@ -99,7 +104,7 @@ class PaymentPlatformTest {
     void wrongKeyIsRefusedByThePlatform() {
         PaymentPlatformClient wrong = PaymentPlatformClient.builder().endpoint(MOCK.platform().baseUrl("/ppdvcqg"))
                 .partnerCode(PaymentPlatformService.PARTNER_CODE).hashKey(Secret.of("not-the-key"))
-                .httpClient(transport).clock(CLOCK).build();
+                .httpClient(transport).clock(CLOCK).paymentStore(payments).build();
         assertThatThrownBy(() -> wrong.startTransaction(request("HS-0002", 10_000)))
                 .isInstanceOfSatisfying(GovServiceException.class, e -> assertThat(e.errorCode()).contains("97"));
     }

@@ -3,9 +3,11 @@ package vn.govsdk.dataexchange.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,9 +15,13 @@ import vn.govsdk.core.InvalidInputException;
 import vn.govsdk.core.auth.Secret;
 import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.http.RetryPolicy;
+import vn.govsdk.dataexchange.outbox.LogCapture;
 import vn.govsdk.dataexchange.outbox.OutboxBackoff;
+import vn.govsdk.dataexchange.outbox.OutboxMessage;
+import vn.govsdk.dataexchange.outbox.OutboxStats;
 import vn.govsdk.dataexchange.outbox.OutboxStore;
 import vn.govsdk.dataexchange.outbox.SyncOutbox;
+import vn.govsdk.dataexchange.outbox.TestDatabases;
 import vn.govsdk.testkit.Fault;
 import vn.govsdk.testkit.FaultRule;
 import vn.govsdk.testkit.TestClock;
@@ -91,6 +97,58 @@ class PortalOutboxTest {
             assertThat(state.progressStatuses()).containsExactly(DossierStatus.PROCESSING.code());
             assertThat(state.statusHistory()).endsWith(DossierStatus.DONE.code(), DossierStatus.RESULT_RETURNED.code());
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.Kind.class)
+    void aDossierThePortalRefusesIsDeadLetteredOnItsFirstFailureWithOneWarnLine(TestDatabases.Kind kind) {
+        TestClock clock = TestClock.at(Instant.parse("2025-08-01T03:00:00Z"));
+        List<String> warns;
+        try (HttpTransport transport = HttpTransport.create(); TestDatabases.Fixture fixture = kind.open(dir);
+                LogCapture log = new LogCapture(SyncOutbox.class.getName(), Level.DEBUG)) {
+            PortalClient client = PortalClient.builder().endpoint(MOCK.platform().baseUrl("/dvcqg"))
+                    .credentials(PortalService.USERNAME, Secret.of(PortalService.PASSWORD), PortalService.DSTCODE)
+                    .unitCode("000.00.00.H99").httpClient(transport).retryPolicy(RetryPolicy.none()).build();
+            try (SyncOutbox outbox = SyncOutbox.builder().store(fixture.store()).delivery(PortalOutbox.delivery(client))
+                    .clock(clock).maxAttempts(20).build()) {
+                // Progress for a dossier the portal does not know: error_code 03, which no retry changes.
+                String unknown = "HS-2025-0404";
+                long refused = outbox.enqueue(PortalOutbox.progress(new ProgressUpdate(unknown, "Lê Văn Cường",
+                        "Chuyên viên", RECEIVED.plusSeconds(3600), "Phòng Tư pháp", "Thẩm định hồ sơ",
+                        DossierStatus.PROCESSING, RECEIVED, RECEIVED.plusSeconds(86_400)))).id();
+                assertThat(outbox.deliverDueNow()).isEqualTo(1);
+                // A dossier that meets one portal outage, then goes through.
+                MOCK.platform().faults().add(FaultRule.builder().prefix("/dvcqg").failFirst(1)
+                        .fault(Fault.status(503)).build());
+                outbox.enqueue(PortalOutbox.dossierSync(dossier("HS-2025-0405")));
+
+                for (int round = 0; round < 5 && outbox.stats().pending() > 0; round++) {
+                    outbox.deliverDueNow();
+                    clock.advance(Duration.ofSeconds(30));
+                }
+
+                OutboxMessage dead = outbox.findMessage(refused).orElseThrow();
+                assertThat(dead.state()).isEqualTo(OutboxMessage.State.DEAD_LETTER);
+                assertThat(dead.attempts()).isEqualTo(1);
+                assertThat(dead.lastError()).hasValueSatisfying(e -> assertThat(e).contains("error_code 03").contains("Không tìm thấy hồ sơ"));
+                OutboxStats stats = outbox.stats();
+                assertThat(stats.pending()).isZero();
+                assertThat(stats.deadLettered()).isEqualTo(1);
+                assertThat(stats.failingByCode()).containsEntry("03", 1L).hasSize(1);
+            }
+            warns = log.lines(Level.WARN);
+        }
+        assertThat(warns).hasSize(2);
+        assertThat(warns).anySatisfy(w -> assertThat(w).contains("dead-lettered on attempt 1")
+                .contains("code 03").contains("HS-2025-0404"));
+        assertThat(warns).anySatisfy(w -> assertThat(w).contains("failed its first attempt")
+                .contains("HTTP 503"));
+    }
+
+    @Test
+    void deterministicPortalCodesAreNamedByTheContract() {
+        assertThat(List.of("01", "02", "03", "04", "05", "3")).allMatch(PortalOutbox::isDeterministic);
+        assertThat(java.util.Arrays.asList("06", "10", "00", "99", "x", null)).noneMatch(PortalOutbox::isDeterministic);
     }
 
     @Test

@@ -497,9 +497,9 @@ public final class CitizenLoginClient implements AutoCloseable {
         }
     }
 
+    /** A value the provider sent, capped, masked and neutralised for a message. */
     private static String clip(String text) {
-        String s = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return PersonalDataMasker.standard().maskText(s.replaceAll("[\\p{Cntrl}]", " "));
+        return PersonalDataMasker.standard().maskRemote(text);
     }
 
     private static String stripSlash(String s) {

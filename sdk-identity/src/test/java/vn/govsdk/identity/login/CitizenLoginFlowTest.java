@@ -226,18 +226,42 @@ class CitizenLoginFlowTest {
         }
     }
 
+    /** The citizen presses "deny" on the provider's page; returns the callback the browser lands on. */
+    private URI deny(AuthorizationRequest start) {
+        String page = browser.loginPage(start.authorizationUrl());
+        String deny = page.replaceAll("(?s).*<a id=\"deny\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        return browser.follow(deny);
+    }
+
     @Test
     void providerErrorOnTheCallbackIsRefused() {
         try (CitizenLoginClient client = ssoClient().build()) {
             AuthorizationRequest start = client.begin(CALLBACK);
-            String page = browser.loginPage(start.authorizationUrl());
-            String deny = page.replaceAll("(?s).*<a id=\"deny\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
-            URI callback = browser.follow(deny);
+            URI callback = deny(start);
             assertThatThrownBy(() -> client.complete(callback, start.pendingLogin()))
                     .isInstanceOfSatisfying(LoginRefusedException.class,
                             e -> assertThat(e.reason()).isEqualTo(LoginRefusedException.Reason.PROVIDER_ERROR))
                     .hasMessageContaining("access_denied");
             assertThat(platform.journal().count("/sso/oauth2/token")).isZero();
+        }
+    }
+
+    @Test
+    void aHostileProviderErrorReachesTheExceptionCappedAndNeutralised() {
+        try (CitizenLoginClient client = ssoClient().build()) {
+            AuthorizationRequest start = client.begin(CALLBACK);
+            URI genuine = deny(start);
+            String state = genuine.getRawQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");
+            String hostile = java.net.URLEncoder.encode("x<script>alert(1)</script>\nWARN forged log line 079203001234",
+                    java.nio.charset.StandardCharsets.UTF_8);
+            URI callback = URI.create(CALLBACK + "?state=" + state + "&error=" + hostile + "&error_description="
+                    + "d".repeat(5000));
+            assertThatThrownBy(() -> client.complete(callback, start.pendingLogin()))
+                    .isInstanceOfSatisfying(LoginRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(LoginRefusedException.Reason.PROVIDER_ERROR);
+                        assertThat(e.getMessage()).doesNotContain("<script>", "\n", "079203001234")
+                                .contains("x\\u003cscript\\u003e").hasSizeLessThan(600);
+                    });
         }
     }
 

@@ -184,7 +184,7 @@ public final class MySignSigner extends EngineBackedSigner {
             MySignProtocol protocol = new MySignProtocol(new MySignProtocol.Settings(url, clientId, clientSecret,
                     profileId, loginPath, certificatePath, signHashPath, statusPath, maxDigests(), webhook,
                     webhookClientId, webhookClientSecret, webhookTokenLifetime), setup.pipeline(), setup.toClose(),
-                    options.clock());
+                    options.clock(), store());
             return new MySignSigner(engine(protocol, options), "mysign, " + url + (webhook ? ", webhook" : ""));
         }
     }

@@ -26,6 +26,7 @@ public abstract class RemoteSignerBuilder<B extends RemoteSignerBuilder<B>> exte
     private Duration certificateCacheTtl = Duration.ofHours(1);
     private Duration pollInterval;
     private int maxWebhookBytes = 1024 * 1024;
+    private RemoteSigningStore transactionStore;
 
     RemoteSignerBuilder(int maxDigestsLimit, Duration pollInterval) {
         this.maxDigestsLimit = maxDigestsLimit;
@@ -104,8 +105,34 @@ public abstract class RemoteSignerBuilder<B extends RemoteSignerBuilder<B>> exte
         return self();
     }
 
+    /**
+     * Sets where pending transactions and their outcomes are kept, so that a webhook reaching any
+     * application instance completes the transaction another one started. By default each signer
+     * keeps its own in memory ({@link RemoteSigningStore#inMemory()}), which is enough for one instance;
+     * behind a load balancer give every instance {@link RemoteSigningStore#jdbc(javax.sql.DataSource)}
+     * on one PostgreSQL database. The signer does not close it.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public B transactionStore(RemoteSigningStore store) {
+        if (store == null) {
+            throw new InvalidInputException("transactionStore", "must not be null");
+        }
+        this.transactionStore = store;
+        return self();
+    }
+
     URI endpoint() {
         return endpoint;
+    }
+
+    /** The store given, or this signer's own in-memory one (made once per builder). */
+    RemoteSigningStore store() {
+        if (transactionStore == null) {
+            transactionStore = RemoteSigningStore.inMemory();
+        }
+        return transactionStore;
     }
 
     int maxDigests() {
@@ -114,7 +141,7 @@ public abstract class RemoteSignerBuilder<B extends RemoteSignerBuilder<B>> exte
 
     RemoteSignerEngine engine(ProviderProtocol protocol, ClientOptions options) {
         return new RemoteSignerEngine(protocol, options.clock(), options.sleeper(), certificateCacheTtl, pollInterval,
-                maxWebhookBytes);
+                maxWebhookBytes, store());
     }
 
     static Duration positive(String field, Duration d) {

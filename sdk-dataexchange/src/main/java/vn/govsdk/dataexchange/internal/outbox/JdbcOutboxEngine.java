@@ -1,26 +1,22 @@
 package vn.govsdk.dataexchange.internal.outbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase;
+import vn.govsdk.core.internal.jdbc.JdbcDatabase.Dialect;
+import vn.govsdk.dataexchange.internal.jdbc.H2Files;
 import vn.govsdk.dataexchange.outbox.OutboxStoreException;
 
 /**
@@ -37,43 +33,31 @@ import vn.govsdk.dataexchange.outbox.OutboxStoreException;
  */
 public final class JdbcOutboxEngine implements AutoCloseable {
 
-    /** The SQL dialects the outbox speaks. */
-    public enum Dialect {
-        /** Embedded H2 2.x. */
-        H2,
-        /** PostgreSQL 12 or later. */
-        POSTGRESQL
-    }
-
     /** The base name of the outbox table, after the prefix. */
     public static final String TABLE = "govsdk_outbox";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOutboxEngine.class);
-    private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,39})?");
     private static final ConcurrentHashMap<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
-    private static final java.util.Set<String> OPEN_H2 = ConcurrentHashMap.newKeySet();
     private static final String COLUMNS =
             "id, dossier_code, kind, payload, created_at, attempts, next_attempt_at, last_error, status, dead_at";
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int MAX_CODE_LENGTH = 60;
 
-    private final DataSource dataSource;
+    private final JdbcDatabase db;
     private final Dialect dialect;
     private final String table;
-    private final JdbcConnectionPool ownedPool;
     private final ReentrantLock claimLock;
-    private final String description;
-    private final String h2Url;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private JdbcOutboxEngine(DataSource dataSource, Dialect dialect, String table, JdbcConnectionPool ownedPool,
-            String lockKey, String description) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    private JdbcOutboxEngine(JdbcDatabase db, String table) {
+        this.db = db;
+        this.dialect = db.dialect();
         this.table = table;
-        this.ownedPool = ownedPool;
-        this.claimLock = dialect == Dialect.H2 ? H2_LOCKS.computeIfAbsent(lockKey, k -> new ReentrantLock()) : null;
-        this.description = description;
-        this.h2Url = ownedPool != null ? lockKey : null;
+        this.claimLock = dialect == Dialect.H2
+                ? H2_LOCKS.computeIfAbsent(db.url() + "#" + table, k -> new ReentrantLock()) : null;
+    }
+
+    private static RuntimeException error(String message, Throwable cause) {
+        return new OutboxStoreException(message, cause);
     }
 
     /**
@@ -83,28 +67,8 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @return the engine, owning its connection pool
      */
     public static JdbcOutboxEngine h2(Path directory) {
-        if (directory == null) {
-            throw new InvalidInputException("directory", "must not be null");
-        }
-        Path dir = directory.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new OutboxStoreException("cannot create the outbox directory " + dir + ": " + e.getMessage(), e);
-        }
-        // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses no
-        // enqueued message. The file is locked by this process while the store is open.
-        String url = "jdbc:h2:file:" + dir.resolve("govsdk-outbox") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
-        // Opening clears every lease, which is only right if nothing else in this process uses the file
-        // (another process cannot: H2 locks it).
-        if (!OPEN_H2.add(url)) {
-            throw new OutboxStoreException("the H2 outbox store in " + dir + " is already open in this process;"
-                    + " share one OutboxStore", null);
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(64);
-        JdbcOutboxEngine engine = new JdbcOutboxEngine(pool, Dialect.H2, TABLE, pool, url,
-                "H2 file store in " + dir);
+        JdbcDatabase db = H2Files.open(directory, "govsdk-outbox", "outbox", JdbcOutboxEngine::error);
+        JdbcOutboxEngine engine = new JdbcOutboxEngine(db, TABLE);
         try {
             engine.createSchema();
             // One process owns the H2 file: every lease left by an earlier run of it is void.
@@ -115,11 +79,10 @@ public final class JdbcOutboxEngine implements AutoCloseable {
                 }
             });
             if (released > 0) {
-                LOG.info("outbox: released {} claims left by an earlier run in {}", released, dir);
+                LOG.info("outbox: released {} claims left by an earlier run in {}", released, directory);
             }
         } catch (RuntimeException e) {
-            pool.dispose();
-            OPEN_H2.remove(url);
+            db.close();
             throw e;
         }
         return engine;
@@ -133,33 +96,9 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @return the engine
      */
     public static JdbcOutboxEngine jdbc(DataSource dataSource, String tablePrefix) {
-        if (dataSource == null) {
-            throw new InvalidInputException("dataSource", "must not be null");
-        }
-        if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-            throw new InvalidInputException("tablePrefix",
-                    "must be empty or lower-case letters, digits and _, starting with a letter, at most 40 characters");
-        }
-        Dialect dialect;
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            String product = meta.getDatabaseProductName();
-            url = meta.getURL();
-            if ("PostgreSQL".equalsIgnoreCase(product)) {
-                dialect = Dialect.POSTGRESQL;
-            } else if ("H2".equalsIgnoreCase(product)) {
-                dialect = Dialect.H2;
-            } else {
-                throw new InvalidInputException("dataSource",
-                        "must be a PostgreSQL or H2 database, got " + product);
-            }
-        } catch (SQLException e) {
-            throw new OutboxStoreException("cannot connect to the outbox database: " + e.getMessage(), e);
-        }
-        String table = tablePrefix + TABLE;
-        JdbcOutboxEngine engine = new JdbcOutboxEngine(dataSource, dialect, table, null, url + "#" + table,
-                dialect + " store, table " + table);
+        String table = JdbcDatabase.table(tablePrefix, TABLE);
+        JdbcOutboxEngine engine = new JdbcOutboxEngine(JdbcDatabase.of(dataSource, "outbox", JdbcOutboxEngine::error),
+                table);
         engine.createSchema();
         return engine;
     }
@@ -203,29 +142,18 @@ public final class JdbcOutboxEngine implements AutoCloseable {
                         + "attempts INTEGER NOT NULL, "
                         + "next_attempt_at BIGINT NOT NULL, "
                         + "last_error VARCHAR(" + MAX_ERROR_LENGTH + "), "
+                        + "last_error_code VARCHAR(" + MAX_CODE_LENGTH + "), "
                         + "dead_at BIGINT, "
                         + "lease_owner VARCHAR(64), "
                         + "lease_until BIGINT)",
+                // Tables made before the error code was kept.
+                "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS last_error_code VARCHAR(" + MAX_CODE_LENGTH + ")",
                 "CREATE INDEX IF NOT EXISTS " + table + "_dossier_idx ON " + table + " (dossier_code, id)",
                 "CREATE INDEX IF NOT EXISTS " + table + "_due_idx ON " + table + " (status, next_attempt_at)");
     }
 
     private void createSchema() {
-        inTx(c -> {
-            try (Statement s = c.createStatement()) {
-                if (dialect == Dialect.POSTGRESQL) {
-                    // Several instances may start at once; CREATE ... IF NOT EXISTS alone races.
-                    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                        lock.setString(1, "govsdk-outbox-ddl:" + table);
-                        lock.execute();
-                    }
-                }
-                for (String ddl : ddl(dialect, table)) {
-                    s.execute(ddl);
-                }
-            }
-            return null;
-        });
+        db.createSchema(table, ddl(dialect, table));
     }
 
     /**
@@ -321,18 +249,20 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param attempts the failed attempts so far
      * @param nextAttemptAt the earliest next attempt
      * @param error the reason, masked
+     * @param errorCode the failure's code (the destination's error code, an HTTP status or a failure kind)
      * @return whether the lease was still held
      */
-    public boolean fail(long id, String owner, int attempts, long nextAttemptAt, String error) {
+    public boolean fail(long id, String owner, int attempts, long nextAttemptAt, String error, String errorCode) {
         return inTx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ? AND lease_owner = ?")) {
+                    + " SET attempts = ?, next_attempt_at = ?, last_error = ?, last_error_code = ?, lease_owner = NULL,"
+                    + " lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
                 ps.setLong(2, nextAttemptAt);
-                ps.setString(3, truncate(error));
-                ps.setLong(4, id);
-                ps.setString(5, owner);
+                ps.setString(3, truncate(error, MAX_ERROR_LENGTH));
+                ps.setString(4, truncate(errorCode, MAX_CODE_LENGTH));
+                ps.setLong(5, id);
+                ps.setString(6, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -345,19 +275,21 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param owner the instance that holds its lease
      * @param attempts the failed attempts
      * @param error the reason, masked
+     * @param errorCode the failure's code
      * @param now the current time
      * @return whether the lease was still held
      */
-    public boolean deadLetter(long id, String owner, int attempts, String error, long now) {
+    public boolean deadLetter(long id, String owner, int attempts, String error, String errorCode, long now) {
         return inTx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET status = 'DEAD', attempts = ?, last_error = ?, dead_at = ?, lease_owner = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
+                    + " SET status = 'DEAD', attempts = ?, last_error = ?, last_error_code = ?, dead_at = ?,"
+                    + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
-                ps.setString(2, truncate(error));
-                ps.setLong(3, now);
-                ps.setLong(4, id);
-                ps.setString(5, owner);
+                ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
+                ps.setString(3, truncate(errorCode, MAX_CODE_LENGTH));
+                ps.setLong(4, now);
+                ps.setLong(5, id);
+                ps.setString(6, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -412,7 +344,15 @@ public final class JdbcOutboxEngine implements AutoCloseable {
                 rs.next();
                 held = rs.getLong(1);
             }
-            return new Counts(pending, retrying, held, dead, oldest);
+            java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(last_error_code, 'UNKNOWN'), COUNT(*) FROM "
+                    + table + " WHERE attempts > 0 GROUP BY COALESCE(last_error_code, 'UNKNOWN')");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byCode.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new Counts(pending, retrying, held, dead, oldest, java.util.Collections.unmodifiableMap(byCode));
         });
     }
 
@@ -424,8 +364,10 @@ public final class JdbcOutboxEngine implements AutoCloseable {
      * @param held pending messages behind a dead letter
      * @param deadLettered dead letters
      * @param oldestPendingCreatedAt creation time of the oldest pending message, or null
+     * @param failingByCode messages that failed at least once (retrying or dead), by their last failure's code
      */
-    public record Counts(long pending, long retrying, long held, long deadLettered, Long oldestPendingCreatedAt) {
+    public record Counts(long pending, long retrying, long held, long deadLettered, Long oldestPendingCreatedAt,
+            java.util.Map<String, Long> failingByCode) {
     }
 
     /**
@@ -579,52 +521,25 @@ public final class JdbcOutboxEngine implements AutoCloseable {
         return rows;
     }
 
-    private static String truncate(String error) {
-        if (error == null) {
+    private static String truncate(String text, int max) {
+        if (text == null) {
             return null;
         }
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTx(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new OutboxStoreException("outbox " + description + ": " + e.getMessage(), e);
-        }
+    private <T> T inTx(JdbcDatabase.SqlWork<T> work) {
+        return db.inTx(work);
     }
 
     /** Closes the connection pool this engine made (the H2 store); a given data source is left open. */
     @Override
     public void close() {
-        if (ownedPool != null && closed.compareAndSet(false, true)) {
-            ownedPool.dispose();
-            OPEN_H2.remove(h2Url);
-        }
+        db.close();
     }
 
     @Override
     public String toString() {
-        return description;
+        return db.owned() ? db.toString() : db + ", table " + table;
     }
 }

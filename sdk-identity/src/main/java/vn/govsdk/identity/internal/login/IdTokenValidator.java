@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.govsdk.core.privacy.PersonalDataMasker;
 import vn.govsdk.identity.login.IdTokenClaims;
 import vn.govsdk.identity.login.LoginRefusedException;
 import vn.govsdk.identity.login.LoginRefusedException.Reason;
@@ -96,17 +97,17 @@ public final class IdTokenValidator {
         try {
             parsed = JWTParser.parse(token);
         } catch (ParseException e) {
-            throw new LoginRefusedException(Reason.ID_TOKEN_MALFORMED, "the ID token is not a JWT: " + e.getMessage());
+            throw new LoginRefusedException(Reason.ID_TOKEN_MALFORMED, "the ID token is not a JWT: " + remote(e.getMessage()));
         }
         if (!(parsed instanceof SignedJWT jwt)) {
             String alg = parsed.getHeader() == null ? "?" : String.valueOf(parsed.getHeader().getAlgorithm());
             throw new LoginRefusedException(Reason.ID_TOKEN_MALFORMED, "the ID token is not a signed JWT (alg "
-                    + alg + "); unsecured and encrypted ID tokens are refused");
+                    + remote(alg) + "); unsecured and encrypted ID tokens are refused");
         }
         JWSHeader header = jwt.getHeader();
         String alg = header.getAlgorithm().getName();
         if (!allowed.contains(alg)) {
-            throw new LoginRefusedException(Reason.ID_TOKEN_ALGORITHM, "the ID token's algorithm " + alg
+            throw new LoginRefusedException(Reason.ID_TOKEN_ALGORITHM, "the ID token's algorithm " + remote(alg)
                     + " is not allowed; allowed: " + new java.util.TreeSet<>(allowed));
         }
         verifySignature(jwt, header);
@@ -128,8 +129,8 @@ public final class IdTokenValidator {
             candidates = candidates(snapshot, header);
             if (candidates.isEmpty()) {
                 throw new LoginRefusedException(Reason.ID_TOKEN_UNKNOWN_KEY, "no key of the provider's JWKS (fetched"
-                        + " again) has key id " + (header.getKeyID() == null ? "(none)" : header.getKeyID())
-                        + " for algorithm " + header.getAlgorithm());
+                        + " again) has key id " + (header.getKeyID() == null ? "(none)" : remote(header.getKeyID()))
+                        + " for algorithm " + remote(String.valueOf(header.getAlgorithm())));
             }
         }
         for (JWK key : candidates) {
@@ -139,7 +140,7 @@ public final class IdTokenValidator {
                 }
             } catch (JOSEException e) {
                 throw new LoginRefusedException(Reason.ID_TOKEN_SIGNATURE, "the ID token's signature cannot be checked: "
-                        + e.getMessage());
+                        + remote(e.getMessage()));
             }
         }
         throw new LoginRefusedException(Reason.ID_TOKEN_SIGNATURE,
@@ -177,19 +178,24 @@ public final class IdTokenValidator {
         return new ECDSAVerifier((ECKey) key);
     }
 
+    /** A value from the token (attacker-controlled until verified): capped, masked, neutralised. */
+    private static String remote(String value) {
+        return value == null ? "null" : PersonalDataMasker.standard().maskRemote(value);
+    }
+
     private IdTokenClaims checkClaims(JWTClaimsSet claims, JWSHeader header, String expectedNonce) {
         if (!issuer.equals(claims.getIssuer())) {
-            throw new LoginRefusedException(Reason.ID_TOKEN_ISSUER, "the ID token's issuer " + claims.getIssuer()
+            throw new LoginRefusedException(Reason.ID_TOKEN_ISSUER, "the ID token's issuer " + remote(claims.getIssuer())
                     + " is not the configured provider " + issuer);
         }
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(clientId)) {
-            throw new LoginRefusedException(Reason.ID_TOKEN_AUDIENCE, "the ID token's audience " + audience
+            throw new LoginRefusedException(Reason.ID_TOKEN_AUDIENCE, "the ID token's audience " + remote(String.valueOf(audience))
                     + " does not contain this client's id " + clientId);
         }
         Object azp = claims.getClaim("azp");
         if ((audience.size() > 1 && azp == null) || (azp != null && !clientId.equals(azp))) {
-            throw new LoginRefusedException(Reason.ID_TOKEN_AUDIENCE, "the ID token's authorized party (azp) " + azp
+            throw new LoginRefusedException(Reason.ID_TOKEN_AUDIENCE, "the ID token's authorized party (azp) " + remote(String.valueOf(azp))
                     + " is not this client's id " + clientId);
         }
         Instant now = clock.instant();

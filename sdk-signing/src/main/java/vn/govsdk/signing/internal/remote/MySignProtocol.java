@@ -32,6 +32,7 @@ import vn.govsdk.signing.remote.DigestToSign;
 import vn.govsdk.signing.remote.RemoteSigningException;
 import vn.govsdk.signing.remote.RemoteSigningRequest;
 import vn.govsdk.signing.remote.RemoteSigningStatus;
+import vn.govsdk.signing.remote.RemoteSigningStore;
 import vn.govsdk.signing.remote.WebhookRequest;
 import vn.govsdk.signing.remote.WebhookResponse;
 
@@ -70,6 +71,7 @@ public final class MySignProtocol implements ProviderProtocol {
     }
 
     private static final Duration MARGIN = Duration.ofSeconds(60);
+    private static final String TOKEN_KEY = "mysign-webhook-token|";
     private static final int MAX_NAME = 100;
 
     private final Settings s;
@@ -77,7 +79,8 @@ public final class MySignProtocol implements ProviderProtocol {
     private final HttpTransport ownedTransport;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Instant> issuedWebhookTokens = new ConcurrentHashMap<>();
+    /** The webhook tokens this receiver issued, by hash: shared, so that any instance accepts them. */
+    private final RemoteSigningStore issuedWebhookTokens;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -87,8 +90,11 @@ public final class MySignProtocol implements ProviderProtocol {
      * @param pipeline the pipeline builder
      * @param ownedTransport the transport to close, or {@code null}
      * @param clock the clock for token expiry
+     * @param store where issued webhook tokens are kept (shared by every instance)
      */
-    public MySignProtocol(Settings settings, GovHttpPipeline.Builder pipeline, HttpTransport ownedTransport, Clock clock) {
+    public MySignProtocol(Settings settings, GovHttpPipeline.Builder pipeline, HttpTransport ownedTransport, Clock clock,
+            RemoteSigningStore store) {
+        this.issuedWebhookTokens = store;
         this.s = settings;
         this.pipeline = pipeline.build();
         this.ownedTransport = ownedTransport;
@@ -340,16 +346,14 @@ public final class MySignProtocol implements ProviderProtocol {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        issuedWebhookTokens.values().removeIf(exp -> !now.isBefore(exp));
-        issuedWebhookTokens.put(hash(token), now.plus(s.webhookTokenLifetime()));
+        issuedWebhookTokens.put(TOKEN_KEY + hash(token), "", now.plus(s.webhookTokenLifetime()));
         return new WebhookOutcome.Reply(new WebhookResponse(200, "application/json",
                 "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                         + s.webhookTokenLifetime().toSeconds() + "}", true, null, null));
     }
 
     private boolean tokenValid(String token) {
-        Instant exp = issuedWebhookTokens.get(hash(token));
-        return exp != null && clock.instant().isBefore(exp);
+        return issuedWebhookTokens.get(TOKEN_KEY + hash(token), clock.instant()).isPresent();
     }
 
     private static String hash(String token) {

@@ -48,6 +48,12 @@ final class PendingBatch {
         return v == null ? null : v.clone();
     }
 
+    synchronized Map<String, byte[]> values() {
+        Map<String, byte[]> copy = new HashMap<>();
+        values.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
     synchronized boolean isTerminal() {
         return status.isTerminal();
     }

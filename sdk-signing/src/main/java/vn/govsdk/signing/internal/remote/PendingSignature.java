@@ -47,6 +47,9 @@ final class PendingSignature implements RemoteSignature {
 
     @Override
     public RemoteSigningStatus status() {
+        for (PendingBatch b : batches) {
+            engine.sync(b);   // a webhook may have reached another instance
+        }
         RemoteSigningStatus[] order = {RemoteSigningStatus.REJECTED, RemoteSigningStatus.EXPIRED,
             RemoteSigningStatus.FAILED, RemoteSigningStatus.WAITING_FOR_CONFIRMATION, RemoteSigningStatus.SIGNING};
         for (RemoteSigningStatus s : order) {
@@ -108,9 +111,10 @@ final class PendingSignature implements RemoteSignature {
                     case EXPIRED -> "nobody confirmed the request in time; send a new request";
                     default -> "the request failed";
                 };
-                String msg = b.message() == null ? "" : ": " + PersonalDataMasker.standard().maskText(b.message());
+                String msg = b.message() == null ? "" : ": " + PersonalDataMasker.standard().maskRemote(b.message());
                 return new RemoteSigningException(engine.providerName() + " transaction " + b.transactionId + " ended "
-                        + s + " (" + what + ")" + (b.code() == null ? "" : ", provider code " + b.code()) + msg, s,
+                        + s + " (" + what + ")" + (b.code() == null ? ""
+                        : ", provider code " + PersonalDataMasker.standard().maskRemote(b.code())) + msg, s,
                         b.code(), b.transactionId);
             }
         }

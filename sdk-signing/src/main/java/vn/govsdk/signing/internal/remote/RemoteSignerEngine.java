@@ -21,6 +21,8 @@ import vn.govsdk.signing.remote.DigestToSign;
 import vn.govsdk.signing.remote.RemoteSignature;
 import vn.govsdk.signing.remote.RemoteSigningException;
 import vn.govsdk.signing.remote.RemoteSigningRequest;
+import vn.govsdk.signing.remote.RemoteSigningStore;
+import vn.govsdk.signing.remote.RemoteSigningStoreException;
 import vn.govsdk.signing.remote.RemoteSigningStatus;
 import vn.govsdk.signing.remote.WebhookRequest;
 import vn.govsdk.signing.remote.WebhookResponse;
@@ -33,6 +35,8 @@ import vn.govsdk.signing.remote.WebhookResponse;
 public final class RemoteSignerEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSignerEngine.class);
+    /** How long a transaction's shared state is kept: far beyond any provider's confirmation window. */
+    private static final Duration STATE_LIFETIME = Duration.ofHours(24);
 
     private final ProviderProtocol protocol;
     private final Clock clock;
@@ -40,6 +44,7 @@ public final class RemoteSignerEngine implements AutoCloseable {
     private final Duration certificateTtl;
     private final Duration pollInterval;
     private final int maxWebhookBytes;
+    private final RemoteSigningStore store;
     private final Map<String, CachedCertificate> certificates = new ConcurrentHashMap<>();
     private final Map<String, PendingBatch> pending = new ConcurrentHashMap<>();
     private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
@@ -57,9 +62,11 @@ public final class RemoteSignerEngine implements AutoCloseable {
      * @param certificateTtl how long a certificate is cached
      * @param pollInterval the wait between polls when the provider suggests none
      * @param maxWebhookBytes the largest webhook body accepted
+     * @param store where transactions and their outcomes are shared with other instances
      */
     public RemoteSignerEngine(ProviderProtocol protocol, Clock clock, Sleeper sleeper, Duration certificateTtl,
-            Duration pollInterval, int maxWebhookBytes) {
+            Duration pollInterval, int maxWebhookBytes, RemoteSigningStore store) {
+        this.store = store;
         this.protocol = protocol;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -160,13 +167,22 @@ public final class RemoteSignerEngine implements AutoCloseable {
                 PendingBatch batch = new PendingBatch(tx, request.userId(), cert, chunk, request.algorithm());
                 pending.put(tx, batch);
                 batches.add(batch);
+                // Shared before anyone can confirm it: the webhook may reach another instance.
+                store.put(key(tx), BatchCodec.encode(batch), clock.instant().plus(STATE_LIFETIME));
                 LOG.debug("{}: transaction {} sent for user {}, {} digest(s)", protocol.name(), tx,
                         PersonalDataMasker.maskIdentifier(request.userId()), chunk.size());
             }
         } catch (RuntimeException e) {
             // A later call failed: the transactions already sent are abandoned (they expire at the
             // provider); none is kept pending here, so no webhook can complete half a request.
-            batches.forEach(b -> pending.remove(b.transactionId));
+            for (PendingBatch b : batches) {
+                pending.remove(b.transactionId);
+                try {
+                    store.remove(key(b.transactionId));
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
         return new PendingSignature(this, batches, cert.chain(), all);
@@ -174,13 +190,81 @@ public final class RemoteSignerEngine implements AutoCloseable {
 
     /** Polls one batch and applies the answer; returns the provider's suggested delay, or null. */
     Duration refresh(PendingBatch batch) {
+        sync(batch);
         if (batch.isTerminal() || !protocol.polls()) {
             return null;
         }
         ensureOpen();
         ProviderStatus s = protocol.poll(batch.userId, batch.certificate, batch.transactionId);
         apply(batch, s);
+        share(batch);
         return s.suggestedDelay();
+    }
+
+    private String key(String transactionId) {
+        return protocol.name() + "|" + transactionId;
+    }
+
+    /** A transaction another instance started, from the shared store; null when there is none. */
+    private PendingBatch shared(String transactionId) {
+        return store.get(key(transactionId), clock.instant()).map(e -> {
+            BatchCodec.Stored s = BatchCodec.decode(e.state());
+            adopt(s.batch(), s);
+            return s.batch();
+        }).orElse(null);
+    }
+
+    /**
+     * Brings a batch up to what another instance learnt (a webhook that reached it): an ended
+     * outcome in the store is applied here, its values checked again against this batch's
+     * certificate and digests.
+     */
+    void sync(PendingBatch batch) {
+        if (batch.isTerminal()) {
+            return;
+        }
+        store.get(key(batch.transactionId), clock.instant()).ifPresent(e -> adopt(batch, BatchCodec.decode(e.state())));
+        if (batch.isTerminal()) {
+            pending.remove(batch.transactionId);
+        }
+    }
+
+    private void adopt(PendingBatch batch, BatchCodec.Stored s) {
+        if (!s.status().isTerminal()) {
+            return;
+        }
+        if (s.status() == RemoteSigningStatus.SIGNED) {
+            try {
+                batch.apply(s.asStatus(), batch.checkValues(s.asStatus()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: the shared outcome of transaction {} does not verify and is ignored: {}", protocol.name(),
+                        batch.transactionId, e.getMessage());
+            }
+        } else {
+            batch.apply(s.asStatus(), null);
+        }
+    }
+
+    /**
+     * Records an ended batch's outcome in the shared store, unless another instance recorded one
+     * first (compare-and-set on the entry's version).
+     */
+    private void share(PendingBatch batch) {
+        if (!batch.isTerminal()) {
+            return;
+        }
+        String key = key(batch.transactionId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var entry = store.get(key, clock.instant());
+            if (entry.isEmpty()) {
+                store.put(key, BatchCodec.encode(batch), clock.instant().plus(STATE_LIFETIME));
+                return;
+            }
+            if (BatchCodec.decode(entry.get().state()).status().isTerminal()
+                    || store.replace(key, entry.get().version(), BatchCodec.encode(batch))) {
+                return;
+            }
+        }
     }
 
     Duration pollInterval() {
@@ -240,7 +324,21 @@ public final class RemoteSignerEngine implements AutoCloseable {
             return reply.response();
         }
         WebhookOutcome.Result result = (WebhookOutcome.Result) outcome;
+        try {
+            return complete(result);
+        } catch (RemoteSigningStoreException e) {
+            LOG.warn("{}: webhook for transaction {} not handled, the transaction store failed: {}", protocol.name(),
+                    PersonalDataMasker.standard().maskRemote(result.transactionId()), e.getMessage());
+            return refused(503, "the transaction store cannot be reached; send the webhook again");
+        }
+    }
+
+    private WebhookResponse complete(WebhookOutcome.Result result) {
         PendingBatch batch = pending.get(result.transactionId());
+        if (batch == null) {
+            // Started by another instance behind the same load balancer: the shared store has it.
+            batch = shared(result.transactionId());
+        }
         if (batch == null) {
             return refused(404, "no pending transaction with the id given");
         }
@@ -276,6 +374,7 @@ public final class RemoteSignerEngine implements AutoCloseable {
                 return refused(409, "the provider does not confirm the outcome " + s.status());
             }
         }
+        share(batch);
         if (batch.isTerminal()) {
             pending.remove(batch.transactionId);
         }
@@ -284,9 +383,11 @@ public final class RemoteSignerEngine implements AutoCloseable {
     }
 
     private WebhookResponse refused(int status, String reason) {
-        LOG.debug("{}: webhook refused ({}): {}", protocol.name(), status, reason);
+        // The reason may quote the webhook's own content: capped, masked and neutralised.
+        String safe = PersonalDataMasker.standard().maskRemote(reason);
+        LOG.debug("{}: webhook refused ({}): {}", protocol.name(), status, safe);
         return new WebhookResponse(status, "application/json",
-                "{\"status_code\":\"" + status + "\",\"message\":\"refused\"}", false, null, reason);
+                "{\"status_code\":\"" + status + "\",\"message\":\"refused\"}", false, null, safe);
     }
 
     /**
@@ -324,5 +425,14 @@ public final class RemoteSignerEngine implements AutoCloseable {
             pending.clear();
             protocol.close();
         }
+    }
+
+    /**
+     * Returns the store the transactions are shared in.
+     *
+     * @return the store
+     */
+    public RemoteSigningStore store() {
+        return store;
     }
 }

@@ -55,6 +55,8 @@ public final class XmlSec {
     });
 
     static {
+        // Before Santuario logs anything: its System.Logger output goes to SLF4J, not standard error.
+        SantuarioLogging.install();
         Init.init();
     }
 
