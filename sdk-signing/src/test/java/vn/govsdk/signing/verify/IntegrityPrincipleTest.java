@@ -163,6 +163,32 @@ class IntegrityPrincipleTest {
         assertThat(codes(s.reasons())).containsExactly(ReasonCode.NON_CONFORMANT_SIGNATURE);
     }
 
+    @Test
+    void anEcdsaSignatureOnBrainpoolP256r1IsChecked() throws Exception {
+        java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC", bc);
+        g.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
+        java.security.KeyPair kp = g.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=brainpool signer,C=VN");
+        X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(bc)
+                .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.TEN,
+                        Date.from(Instant.now().minusSeconds(3600)), Date.from(Instant.now().plusSeconds(3600)), name,
+                        kp.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(bc)
+                        .build(kp.getPrivate())));
+        CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+        gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(bc).build(kp.getPrivate()), cert));
+        gen.addCertificates(new JcaCertStore(List.of(cert)));
+        byte[] cms = gen.generate(new CMSProcessableByteArray(DATA), false).getEncoded(ASN1Encoding.DER);
+
+        SignatureReport intact = verifyCms(cms, DATA);
+        SignatureReport altered = verifyCms(cms, "Quyết định bác bỏ".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(intact.integrity()).as(intact.toString()).isEqualTo(Integrity.INTACT);
+        assertThat(intact.toString()).doesNotContain("Curve not supported");
+        assertThat(altered.integrity()).isEqualTo(Integrity.BROKEN);
+    }
+
     private static byte[] signatureValueOf(byte[] cms) throws Exception {
         return new org.bouncycastle.cms.CMSSignedData(cms).getSignerInfos().getSigners().iterator().next().getSignature();
     }
