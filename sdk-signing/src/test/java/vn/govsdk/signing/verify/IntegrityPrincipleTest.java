@@ -2,7 +2,6 @@ package vn.govsdk.signing.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -11,10 +10,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.apache.xml.security.signature.XMLSignature;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
@@ -227,15 +222,7 @@ class IntegrityPrincipleTest {
         certDigest.getElementsByTagNameNS(ds, "DigestValue").item(0).setTextContent(
                 Base64.getEncoder().encodeToString(MessageDigest.getInstance(jcaDigest).digest(cert.getEncoded())));
         Element sigEl = (Element) dom.getElementsByTagNameNS(ds, "Signature").item(0);
-        org.apache.xml.security.Init.init();
-        XMLSignature xs = new XMLSignature(sigEl, "");
-        for (int i = 0; i < xs.getSignedInfo().getLength(); i++) {
-            xs.getSignedInfo().item(i); // Santuario reads references lazily; sign() needs them read
-        }
-        xs.sign(rsa.privateKey());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(dom), new StreamResult(out));
-        return out.toByteArray();
+        return Resign.resign(sigEl, rsa.privateKey());
     }
 
     private static SignatureReport verifyXml(byte[] xml) {

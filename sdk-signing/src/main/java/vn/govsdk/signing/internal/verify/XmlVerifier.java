@@ -226,11 +226,12 @@ public final class XmlVerifier {
                 }
                 for (Element t : ts) {
                     String alg = t.getAttribute("Algorithm");
-                    if (!SAFE_TRANSFORMS.contains(alg)) {
+                    if (!SAFE_TRANSFORMS.contains(alg) && !EnvelopedXPath.isAllowed(t)) {
                         return report.invalid(ReasonCode.UNSAFE_CONTENT, "the reference '" + uri + "' uses the transform "
                                 + alg + (alg.contains("xslt") ? " (XSLT)" : alg.contains("xpath") || alg.contains("filter2")
-                                ? " (XPath)" : "") + ", which is refused: only enveloped-signature, the C14N methods and "
-                                + "base64 are accepted").build();
+                                ? " (XPath) with an expression outside the allow-list" : "") + ", which is refused: only "
+                                + "enveloped-signature, the C14N methods, base64, and the XPath forms that remove signatures "
+                                + "(" + EnvelopedXPath.DESCRIPTION + ") are accepted").build();
                     }
                 }
             }
