@@ -184,6 +184,39 @@ class IntegrityPrincipleTest {
         assertThat(altered.integrity()).isEqualTo(Integrity.BROKEN);
     }
 
+    @Test
+    void aCmsSignatureFollowedByZeroPaddingIsReadAndGarbageIsNamedAsSuch() throws Exception {
+        byte[] cms = cms("SHA256withRSA", certHash(rsa.certificate()), DATA);
+        byte[] padded = java.util.Arrays.copyOf(cms, cms.length + 2048);
+        byte[] garbage = java.util.Arrays.copyOf(cms, cms.length + 16);
+        java.util.Arrays.fill(garbage, cms.length, garbage.length, (byte) 0x84);
+
+        assertThat(verifyCms(padded, DATA).integrity()).isEqualTo(Integrity.INTACT);
+        VerificationReport r = Verifiers.online().verify(Document.of(garbage, "qd.p7s", "application/pkcs7-signature"),
+                Document.of(DATA, "qd.txt", "text/plain"));
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.toString()).contains("16 bytes follow the end of the signed data").doesNotContain("31 bits");
+    }
+
+    @Test
+    void aCmsSignatureInBerWithIndefiniteLengthsIsChecked() throws Exception {
+        org.bouncycastle.cms.CMSSignedDataStreamGenerator gen = new org.bouncycastle.cms.CMSSignedDataStreamGenerator();
+        gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(rsa.privateKey()), rsa.certificate()));
+        gen.addCertificates(new JcaCertStore(rsa.chain()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream content = gen.open(out, true)) {
+            content.write(DATA);
+        }
+        byte[] ber = out.toByteArray();
+        assertThat(ber[1]).as("indefinite length").isEqualTo((byte) 0x80);
+
+        VerificationReport r = Verifiers.online().verify(Document.of(ber, "qd.p7s", "application/pkcs7-signature"));
+
+        assertThat(r.signatures()).as(r.toString()).hasSize(1);
+        assertThat(r.signatures().get(0).integrity()).as(r.toString()).isEqualTo(Integrity.INTACT);
+    }
+
     private static byte[] signatureValueOf(byte[] cms) throws Exception {
         return new org.bouncycastle.cms.CMSSignedData(cms).getSignerInfos().getSigners().iterator().next().getSignature();
     }

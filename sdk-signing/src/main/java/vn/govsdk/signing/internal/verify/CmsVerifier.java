@@ -291,13 +291,25 @@ public final class CmsVerifier {
             }
             der = Base64.getMimeDecoder().decode(text.substring(start + 1, end));
         }
-        try (ASN1InputStream in = new ASN1InputStream(der)) {
-            ASN1Primitive p = in.readObject();
+        ByteArrayInputStream source = new ByteArrayInputStream(der);
+        try (ASN1InputStream in = new ASN1InputStream(source, der.length)) {
+            ASN1Primitive p;
+            try {
+                p = in.readObject();
+            } catch (IOException | IllegalStateException e) {
+                throw new IOException("the signed data is not well-formed DER/BER: " + e.getMessage(), e);
+            }
             if (p == null) {
                 throw new IOException("empty document");
             }
-            if (in.readObject() != null) {
-                throw new IOException("bytes after the end of the signature");
+            // Zero padding after the signature (a .p7s cut from a fixed-size field) is no content; anything
+            // else after it is.
+            byte[] rest = source.readAllBytes();
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i] != 0) {
+                    throw new IOException(rest.length + " bytes follow the end of the signed data (" + (der.length
+                            - rest.length) + " bytes), and they are not zero padding");
+                }
             }
             ContentInfo ci = ContentInfo.getInstance(p);
             if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
