@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.govsdk.core.InvalidInputException;
+import vn.govsdk.core.internal.json.GovJson;
 import vn.govsdk.signing.Document;
 import vn.govsdk.signing.verify.FetchPolicy;
 import vn.govsdk.signing.verify.Reason;
@@ -84,12 +85,10 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
-                err.println("cannot read --in " + in + ": no such readable file");
-                return GovSdkCommand.USAGE;
+                return usage(out, err, "cannot read --in " + in + ": no such readable file");
             }
             if (detached != null && (!Files.isRegularFile(detached) || !Files.isReadable(detached))) {
-                err.println("cannot read --detached " + detached + ": no such readable file");
-                return GovSdkCommand.USAGE;
+                return usage(out, err, "cannot read --detached " + detached + ": no such readable file");
             }
             TrustAnchors anchors = null;
             for (Path t : trust) {
@@ -118,15 +117,26 @@ final class VerifyCommand implements Callable<Integer> {
             Document signed = Document.of(in);
             VerificationReport report = detached == null ? verifier.verify(signed) : verifier.verify(signed, Document.of(detached));
             if (needsDetached(report)) {
+                if (json) {
+                    out.println(report.toJson());
+                }
                 err.println("the signature in " + in + " is detached: give the signed document with --detached ORIGINAL");
                 return GovSdkCommand.USAGE;
             }
             out.println(json ? report.toJson() : report.toString());
             return report.isValid() ? GovSdkCommand.OK : GovSdkCommand.NEGATIVE;
         } catch (InvalidInputException e) {
-            err.println("invalid: " + e.getMessage());
-            return GovSdkCommand.USAGE;
+            return usage(out, err, "invalid: " + e.getMessage());
         }
+    }
+
+    /** A usage error: on stderr, and with --json also as {@code {"error": ...}} on stdout, so a report is always printed. */
+    private int usage(PrintWriter out, PrintWriter err, String message) {
+        err.println(message);
+        if (json) {
+            out.println(GovJson.writeString(java.util.Map.of("error", message)));
+        }
+        return GovSdkCommand.USAGE;
     }
 
     private static boolean needsDetached(VerificationReport report) {

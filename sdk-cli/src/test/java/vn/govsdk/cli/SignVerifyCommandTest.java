@@ -119,6 +119,17 @@ class SignVerifyCommandTest {
         CliRunner missing = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--detached");
+        CliRunner missingJson = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--trust", p("root.pem"),
+                "--allow-private-fetch", "--json");
+        assertThat(missingJson.exitCode()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode report = vn.govsdk.core.internal.json.GovJson.readTree(
+                missingJson.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.path("status").asText()).isEqualTo("INVALID");
+        assertThat(missingJson.out()).contains("DETACHED_CONTENT_MISSING");
+        CliRunner unreadableJson = CliRunner.run("verify", "--in", p("no-such.p7s"), "--json");
+        assertThat(unreadableJson.exitCode()).isEqualTo(2);
+        assertThat(vn.govsdk.core.internal.json.GovJson.readTree(unreadableJson.out()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("error").asText()).contains("--in");
         CliRunner ok = CliRunner.run("verify", "--in", p("big.bin.p7s"), "--detached", p("big.bin"), "--trust", p("root.pem"), "--allow-private-fetch");
         assertThat(ok.exitCode()).as(ok.out()).isZero();
         Files.write(dir.resolve("big.bin"), new byte[100_001]);

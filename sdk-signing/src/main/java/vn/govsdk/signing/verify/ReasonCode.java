@@ -69,5 +69,11 @@ public enum ReasonCode {
      */
     LIMIT_EXCEEDED,
     /** The signature's own structure is inconsistent (for example XAdES properties that do not belong to it). */
-    STRUCTURE_INVALID
+    STRUCTURE_INVALID,
+    /**
+     * The signature uses a feature of its format that the verifier does not implement (for example JAdES
+     * {@code sigD} detached data objects): the signature could not be checked, which is not evidence that
+     * it was altered. The status is INDETERMINATE.
+     */
+    UNSUPPORTED_FEATURE
 }

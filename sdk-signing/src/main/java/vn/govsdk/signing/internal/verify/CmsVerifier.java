@@ -191,31 +191,33 @@ public final class CmsVerifier {
         if (signers.isEmpty()) {
             return FormatResult.failed(new Reason(ReasonCode.NO_SIGNATURE, "the CMS signed data holds no signer"));
         }
-        String structure = checkStructure(sd, signers);
-        if (structure != null) {
-            return FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, structure));
-        }
+        // RFC 5652 version numbers and the digest-algorithm list are not what the signature protects: a
+        // departure never makes a signature BROKEN and never stops the check. It makes it INVALID
+        // (NON_CONFORMANT_SIGNATURE), except the common producer slip of version 1 beside a signer named by
+        // subject key identifier, which is a warning.
+        Departure structure = checkStructure(sd, signers);
         boolean isDetached = eContent == null;
         if (!isDetached && detached != null) {
             return FormatResult.failed(new Reason(ReasonCode.STRUCTURE_INVALID, "the signature holds its content "
                     + "(attached), but detached content was also given; verify it alone"));
         }
         // One pass over the content for every digest and raw signature.
-        Map<DigestAlgorithm, MessageDigest> digests = new HashMap<>();
+        Map<String, MessageDigest> digests = new HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (SignerInfo si : signers) {
-            checks.add(new Check(si, embedding, tokenTime, outer.merge(embeddedData(sd, si))));
+            checks.add(new Check(si, embedding, tokenTime, outer.merge(embeddedData(sd, si)), structure));
         }
         for (Check c : checks) {
             c.prepare(certs);
-            if (c.digest != null) {
-                digests.computeIfAbsent(c.digest, DigestAlgorithm::newMessageDigest);
+            if (c.digestJca != null) {
+                digests.computeIfAbsent(c.digestJca, CmsVerifier::newDigest);
             }
         }
         if (isDetached && detached == null) {
             List<SignatureReport> reports = new ArrayList<>();
             for (Check c : checks) {
                 SignatureReport.Builder b = c.report();
+                c.conformance(b);
                 b.invalid(ReasonCode.DETACHED_CONTENT_MISSING, "the signature is detached (.p7s): give the signed "
                         + "document to the verifier as the detached content");
                 reports.add(b.build());
@@ -236,7 +238,7 @@ public final class CmsVerifier {
         } catch (IOException e) {
             return FormatResult.failed(new Reason(ReasonCode.MALFORMED, "the detached content cannot be read: " + e.getMessage()));
         }
-        Map<DigestAlgorithm, byte[]> results = new HashMap<>();
+        Map<String, byte[]> results = new HashMap<>();
         digests.forEach((k, v) -> results.put(k, v.digest()));
         Document content = isDetached ? detached
                 : Document.of(eContent.getOctets(), signed.name() + ".content", Document.OCTET_STREAM);
@@ -245,6 +247,14 @@ public final class CmsVerifier {
             reports.add(c.finish(results, encap.getContentType(), content, isDetached, certs, validationTime));
         }
         return new FormatResult(reports, List.of());
+    }
+
+    private static MessageDigest newDigest(String jcaName) {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(jcaName + " is not available", e);
+        }
     }
 
     private static byte[] signedBytes(Document signed) {
@@ -281,13 +291,25 @@ public final class CmsVerifier {
             }
             der = Base64.getMimeDecoder().decode(text.substring(start + 1, end));
         }
-        try (ASN1InputStream in = new ASN1InputStream(der)) {
-            ASN1Primitive p = in.readObject();
+        ByteArrayInputStream source = new ByteArrayInputStream(der);
+        try (ASN1InputStream in = new ASN1InputStream(source, der.length)) {
+            ASN1Primitive p;
+            try {
+                p = in.readObject();
+            } catch (IOException | IllegalStateException e) {
+                throw new IOException("the signed data is not well-formed DER/BER: " + e.getMessage(), e);
+            }
             if (p == null) {
                 throw new IOException("empty document");
             }
-            if (in.readObject() != null) {
-                throw new IOException("bytes after the end of the signature");
+            // Zero padding after the signature (a .p7s cut from a fixed-size field) is no content; anything
+            // else after it is.
+            byte[] rest = source.readAllBytes();
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i] != 0) {
+                    throw new IOException(rest.length + " bytes follow the end of the signed data (" + (der.length
+                            - rest.length) + " bytes), and they are not zero padding");
+                }
             }
             ContentInfo ci = ContentInfo.getInstance(p);
             if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
@@ -297,13 +319,22 @@ public final class CmsVerifier {
         }
     }
 
+    /**
+     * A departure from RFC 5652 outside what the signature protects.
+     *
+     * @param message what departs
+     * @param warningOnly {@code true} for version 1 where a subject-key-identifier signer needs 3
+     */
+    private record Departure(String message, boolean warningOnly) {
+    }
+
     /** RFC 5652 5.1 and 5.3: versions, and the signers' digest algorithms listed in the signed data. */
-    private static String checkStructure(SignedData sd, List<SignerInfo> signers) {
+    private static Departure checkStructure(SignedData sd, List<SignerInfo> signers) {
         Set<ASN1ObjectIdentifier> listed = new LinkedHashSet<>();
         for (ASN1Encodable e : sd.getDigestAlgorithms()) {
             AlgorithmIdentifier a = AlgorithmIdentifier.getInstance(e);
             if (!nullOrAbsent(a)) {
-                return "a digest algorithm of the signed data has unexpected parameters";
+                return new Departure("a digest algorithm of the signed data has unexpected parameters", false);
             }
             listed.add(a.getAlgorithm());
         }
@@ -312,10 +343,10 @@ public final class CmsVerifier {
             int expected = si.getSID().isTagged() ? 3 : 1;
             anyV3 |= expected == 3;
             if (si.getVersion().intValueExact() != expected) {
-                return "a signer has version " + si.getVersion() + " but must have version " + expected;
+                return new Departure("a signer has version " + si.getVersion() + " but must have version " + expected, false);
             }
             if (!listed.contains(si.getDigestAlgorithm().getAlgorithm())) {
-                return "a signer's digest algorithm is not listed in the signed data";
+                return new Departure("a signer's digest algorithm is not listed in the signed data", false);
             }
         }
         boolean otherCerts = false;
@@ -335,7 +366,9 @@ public final class CmsVerifier {
                 : (anyV3 || !CMSObjectIdentifiers.data.equals(sd.getEncapContentInfo().getContentType())) ? 3 : 1;
         int actual = sd.getVersion().intValueExact();
         if (actual != expected && !(otherCerts && actual >= 4)) {
-            return "the signed data has version " + actual + " but must have version " + expected;
+            return new Departure("the signed data has version " + actual + " but must have version " + expected,
+                    actual == 1 && expected == 3 && anyV3 && CMSObjectIdentifiers.data.equals(
+                            sd.getEncapContentInfo().getContentType()));
         }
         return null;
     }
@@ -347,8 +380,18 @@ public final class CmsVerifier {
     /** The state of one signer's verification. */
     private final class Check {
         private final SignerInfo si;
+        /** The permitted digest algorithm, or null when the signer used a legacy one (SHA-1). */
         private DigestAlgorithm digest;
+        /** The JCA name of the signer's digest algorithm, permitted or legacy; null when it cannot be used. */
+        private String digestJca;
+        /** The permitted signature algorithm, or null when the signer used a legacy one. */
         private SignatureAlgorithm algorithm;
+        /** The JCA name of a legacy signature algorithm ({@code SHA1withRSA}), when {@link #algorithm} is null. */
+        private String legacyJca;
+        /** Legacy algorithms found, judged by the algorithm policy once integrity is known. */
+        private final List<String> legacy = new ArrayList<>();
+        /** A departure from RFC 5652 that does not touch what is signed, or null. */
+        private final Departure structure;
         private String algorithmName;
         private String problem;
         private ReasonCode problemCode;
@@ -359,8 +402,9 @@ public final class CmsVerifier {
         private final Instant tokenTime;
         private final EmbeddedValidationData data;
 
-        Check(SignerInfo si, Embedding embedding, Instant tokenTime, EmbeddedValidationData data) {
+        Check(SignerInfo si, Embedding embedding, Instant tokenTime, EmbeddedValidationData data, Departure structure) {
             this.si = si;
+            this.structure = structure;
             this.embedding = embedding;
             this.tokenTime = tokenTime;
             this.data = data;
@@ -368,32 +412,71 @@ public final class CmsVerifier {
 
         void prepare(List<X509Certificate> certs) {
             AlgorithmIdentifier da = si.getDigestAlgorithm();
+            String oid = da.getAlgorithm().getId();
             try {
-                digest = DigestAlgorithm.fromName(da.getAlgorithm().getId());
+                digest = DigestAlgorithm.fromName(oid);
+                digestJca = digest.jcaName();
             } catch (InvalidInputException e) {
-                fail(ReasonCode.WEAK_ALGORITHM, "the digest algorithm " + da.getAlgorithm() + " is not permitted: " + e.rule());
-                return;
+                if (!SHA1.equals(oid)) {
+                    fail(LegacyAlgorithms.isSignatureOid(oid) ? ReasonCode.STRUCTURE_INVALID : ReasonCode.WEAK_ALGORITHM,
+                            LegacyAlgorithms.digestFieldProblem(oid, e.rule()));
+                    return;
+                }
+                digestJca = "SHA-1";
+                legacy.add("SHA-1 digest of the signed content and attributes");
             }
             if (!nullOrAbsent(da)) {
                 fail(ReasonCode.STRUCTURE_INVALID, "the signer's digest algorithm has unexpected parameters");
                 return;
             }
             try {
-                algorithm = signatureAlgorithm(si.getDigestEncryptionAlgorithm(), digest);
-                algorithmName = algorithm.name();
+                if (digest != null) {
+                    algorithm = signatureAlgorithm(si.getDigestEncryptionAlgorithm(), digest);
+                    algorithmName = algorithm.name();
+                } else {
+                    legacyJca = LegacyAlgorithms.sha1Signature(si.getDigestEncryptionAlgorithm().getAlgorithm().getId());
+                    algorithmName = legacyJca.equals("SHA1withRSA") ? "RSA_SHA1" : "ECDSA_SHA1";
+                }
             } catch (IllegalArgumentException e) {
                 algorithmName = si.getDigestEncryptionAlgorithm().getAlgorithm().getId();
-                fail(e.getMessage().contains("SHA-1") ? ReasonCode.WEAK_ALGORITHM : ReasonCode.STRUCTURE_INVALID, e.getMessage());
+                if (e.getMessage().contains("SHA-1") && digest != null) {
+                    legacyJca = LegacyAlgorithms.sha1Signature(algorithmName);
+                    fail(ReasonCode.STRUCTURE_INVALID, "the signature algorithm " + algorithmName + " uses SHA-1 but the "
+                            + "signer's digest algorithm is " + digest + "; they must agree");
+                } else {
+                    fail(ReasonCode.STRUCTURE_INVALID, e.getMessage());
+                }
                 return;
             }
             signer = findSigner(si.getSID(), certs);
             if (signer != null && si.getAuthenticatedAttributes() == null) {
                 try {
-                    raw = algorithm.newSignature();
-                    raw.initVerify(signer.getPublicKey());
+                    raw = newVerifier(signer.getPublicKey());
                 } catch (GeneralSecurityException | RuntimeException e) {
-                    fail(ReasonCode.SIGNATURE_VALUE_INVALID, "the signer's key cannot verify " + algorithm + ": " + e.getMessage());
+                    fail(ReasonCode.SIGNATURE_VALUE_INVALID, "the signer's key cannot verify " + algorithmName + ": "
+                            + e.getMessage());
                 }
+            }
+        }
+
+        /** A JCA signature ready to verify with the key: the permitted algorithm, or the legacy one found. */
+        private Signature newVerifier(java.security.PublicKey key) throws GeneralSecurityException {
+            return algorithm != null ? SignatureChecks.initVerify(algorithm, key)
+                    : SignatureChecks.initVerify(legacyJca, key);
+        }
+
+        /** Adds the RFC 5652 conformance finding, if any, to the report: a warning or an INVALID reason. */
+        void conformance(SignatureReport.Builder b) {
+            if (structure == null) {
+                return;
+            }
+            String message = "the signed data departs from RFC 5652: " + structure.message();
+            if (structure.warningOnly()) {
+                b.warning(ReasonCode.NON_CONFORMANT_SIGNATURE, message + " (a common producer mistake; the signature "
+                        + "does not depend on it and was checked)");
+            } else {
+                b.invalid(ReasonCode.NON_CONFORMANT_SIGNATURE, message + "; the signature value and digests were "
+                        + "still checked (see integrity)");
             }
         }
 
@@ -448,7 +531,7 @@ public final class CmsVerifier {
             return b;
         }
 
-        SignatureReport finish(Map<DigestAlgorithm, byte[]> digests, ASN1ObjectIdentifier eContentType, Document content,
+        SignatureReport finish(Map<String, byte[]> digests, ASN1ObjectIdentifier eContentType, Document content,
                 boolean isDetached, List<X509Certificate> certs, Instant validationTime) {
             SignatureReport.Builder b;
             try {
@@ -457,9 +540,14 @@ public final class CmsVerifier {
                 return SignatureReport.builder(SignatureFormat.PKCS7).invalid(ReasonCode.STRUCTURE_INVALID,
                         "the signed attributes cannot be read").build();
             }
+            conformance(b);
             if (problem != null) {
                 return b.invalid(problemCode, problem).build();
             }
+            // Policy reasons found on the way are added after the integrity reasons, so the first reason of
+            // a broken signature is what broke it; they never stop the digests and the value being checked.
+            List<Reason> policy = new ArrayList<>();
+            List<Reason> broken = new ArrayList<>();
             ASN1Set attrs = si.getAuthenticatedAttributes();
             Instant signingTime = null;
             List<byte[][]> certRefs = new ArrayList<>();
@@ -481,10 +569,10 @@ public final class CmsVerifier {
                         return b.invalid(ReasonCode.STRUCTURE_INVALID, "the signed content type does not match the content").build();
                     }
                     byte[] expected = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
-                    if (!Arrays.equals(expected, digests.get(digest))) {
-                        b.invalid(ReasonCode.CONTENT_ALTERED, "the signed content was changed after signing: its "
-                                + digest.jcaName() + " no longer matches the message digest in the signature"
-                                + (isDetached ? " (or this is not the document that was signed)" : ""));
+                    if (!Arrays.equals(expected, digests.get(digestJca))) {
+                        broken.add(new Reason(ReasonCode.CONTENT_ALTERED, "the signed content was changed after "
+                                + "signing: its " + digestJca + " no longer matches the message digest in the signature"
+                                + (isDetached ? " (or this is not the document that was signed)" : "")));
                     }
                     Attribute st = single(attrs, CMSAttributes.signingTime);
                     if (st != null) {
@@ -495,13 +583,20 @@ public final class CmsVerifier {
                     if (scv2 != null) {
                         for (ESSCertIDv2 id : SigningCertificateV2.getInstance(scv2.getAttrValues().getObjectAt(0)).getCerts()) {
                             certRefs.add(new byte[][] {id.getCertHash()});
-                            certRefAlgs.add(DigestAlgorithm.fromName(id.getHashAlgorithm().getAlgorithm().getId()));
+                            String hashOid = id.getHashAlgorithm().getAlgorithm().getId();
+                            if (SHA1.equals(hashOid)) {
+                                certRefAlgs.add(null);
+                                legacy.add("SHA-1 digest of the signing certificate");
+                            } else {
+                                certRefAlgs.add(DigestAlgorithm.fromName(hashOid));
+                            }
                         }
                     } else if (scv1 != null) {
                         for (ESSCertID id : SigningCertificate.getInstance(scv1.getAttrValues().getObjectAt(0)).getCerts()) {
                             certRefs.add(new byte[][] {id.getCertHash()});
                             certRefAlgs.add(null);
                         }
+                        legacy.add("SHA-1 digest of the signing certificate (signing-certificate, ESS v1)");
                     }
                     signedBytes = attrs.getEncoded(ASN1Encoding.DER);
                 }
@@ -538,9 +633,9 @@ public final class CmsVerifier {
                         boolean standsIn = listedCerts.stream().anyMatch(l -> l.getSubjectX500Principal()
                                 .equals(c.getSubjectX500Principal()));
                         if (!listed && (standsIn || certRefs.size() > listedCerts.size())) {
-                            b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
+                            policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
                                     + "chain in the signed attributes, but the signature holds another one ('"
-                                    + Certs.subject(c) + "'): a certificate was altered or added");
+                                    + Certs.subject(c) + "'): a certificate was altered or added"));
                             break;
                         }
                     }
@@ -550,17 +645,15 @@ public final class CmsVerifier {
                 for (int i = 1; i < certRefs.size(); i++) {
                     final int k = i;
                     if (available.stream().noneMatch(c -> matches(c, certRefs.get(k)[0], certRefAlgs.get(k)))) {
-                        b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of its "
-                                + "chain in the signed attributes, but one of them is not in the signature any more "
-                                + "(a certificate was altered or removed)");
+                        policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates "
+                                + "of its chain in the signed attributes, but one of them is not in the signature any more "
+                                + "(a certificate was altered or removed)"));
                         break;
                     }
                 }
             }
-            if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
-                return b.build();
-            }
             if (signer == null) {
+                Reasons.integrityFirst(b, List.of(), policy);
                 if (byRef != null) {
                     return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer identifier does not name the "
                             + "certificate the signed attributes name (" + Certs.describe(byRef) + ")").build();
@@ -570,12 +663,13 @@ public final class CmsVerifier {
             }
             b.signer(CertificateInfo.of(signer));
             if (!certRefs.isEmpty() && !matches(signer, certRefs.get(0)[0], certRefAlgs.get(0))) {
-                return b.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed signing-certificate attribute does not "
-                        + "name the certificate " + Certs.describe(signer) + " that the signer identifier names").build();
+                policy.add(0, new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed signing-certificate attribute "
+                        + "does not name the certificate " + Certs.describe(signer) + " that the signer identifier names"));
             }
             boolean valueOk;
             if (signedBytes != null) {
-                valueOk = algorithm.verify(signer.getPublicKey(), signedBytes, si.getEncryptedDigest().getOctets());
+                valueOk = SignatureChecks.verifies(() -> newVerifier(signer.getPublicKey()), signedBytes,
+                        si.getEncryptedDigest().getOctets());
             } else {
                 try {
                     valueOk = raw != null && raw.verify(si.getEncryptedDigest().getOctets());
@@ -584,22 +678,31 @@ public final class CmsVerifier {
                 }
             }
             if (!valueOk) {
-                b.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not verify with the key of "
-                        + Certs.describe(signer) + ": the signature was altered or made with another key"
-                        + (signedBytes == null && isDetached ? ", or this is not the document that was signed" : ""));
+                broken.add(new Reason(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not verify with the "
+                        + "key of " + Certs.describe(signer) + ": the signature was altered or made with another key"
+                        + (signedBytes == null && isDetached ? ", or this is not the document that was signed" : "")));
             }
-            if (b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
-                return b.build();
+            boolean intact = broken.isEmpty();
+            b.intact(intact);
+            if (!intact || !policy.isEmpty() || b.status() == vn.govsdk.signing.verify.SignatureStatus.INVALID) {
+                if (!legacy.isEmpty()) {
+                    policy.add(new Reason(ReasonCode.WEAK_ALGORITHM, "the signature uses " + String.join(", ", legacy)
+                            + ", which is not permitted"));
+                }
+                return Reasons.integrityFirst(b, broken, policy).build();
             }
-            b.intact(true);
             b.signedContent(new SignedContent(isDetached ? content.name() : "encapsulated content", content, null));
             if (tokenTime != null) {
+                if (!legacy.isEmpty()) {
+                    return b.invalid(ReasonCode.WEAK_ALGORITHM, "the timestamp token uses " + String.join(", ", legacy)
+                            + ", which is not permitted").build();
+                }
                 validator.validateTimestampAuthority(b, signer, certs, tokenTime, validationTime, data);
                 return b.build();
             }
             TimestampReport ts = timestamp(si, validationTime, data);
             b.timestamp(ts);
-            validator.validate(b, signer, certs, signingTime, validationTime, List.of(),
+            validator.validate(b, signer, certs, signingTime, validationTime, legacy,
                     CertificateValidator.provenTime(b, ts), data);
             return b.build();
         }
@@ -883,6 +986,9 @@ public final class CmsVerifier {
         }
         throw new IllegalArgumentException("the signature algorithm " + oid + " is not one the SDK permits");
     }
+
+    /** The OID of SHA-1. */
+    private static final String SHA1 = "1.3.14.3.2.26";
 
     private static void requireNull(AlgorithmIdentifier a) {
         if (!nullOrAbsent(a)) {

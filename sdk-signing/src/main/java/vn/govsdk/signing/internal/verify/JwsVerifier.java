@@ -85,10 +85,9 @@ public final class JwsVerifier {
         try {
             if (text.startsWith("{")) {
                 Map<String, Object> json = JSONObjectUtils.parse(text);
-                for (String k : json.keySet()) {
-                    if (!JSON_MEMBERS.contains(k)) {
-                        throw new ParseException("unknown member '" + k + "'", 0);
-                    }
+                // RFC 7515 7.2.1: members not understood MUST be ignored (they are not signed either).
+                if (json.keySet().stream().noneMatch(JSON_MEMBERS::contains)) {
+                    throw new ParseException("a JSON object without payload, protected, signature or signatures", 0);
                 }
                 String payload = json.containsKey("payload") ? JSONObjectUtils.getString(json, "payload") : null;
                 if (json.containsKey("signatures")) {
@@ -155,6 +154,11 @@ public final class JwsVerifier {
                 }
             }
             alg = JSONObjectUtils.getString(headerJson, "alg");
+            if (headerJson.containsKey("sigD")) {
+                return b.indeterminate(ReasonCode.UNSUPPORTED_FEATURE, "the JAdES signature names its signed data "
+                        + "objects with sigD (ETSI TS 119 182-1 5.2.8), which this verifier does not implement; the "
+                        + "signature was not checked, and this is no sign of tampering").build();
+            }
         } catch (ParseException e) {
             return b.invalid(ReasonCode.STRUCTURE_INVALID, "the protected header cannot be read: " + e.getMessage()).build();
         }

@@ -226,11 +226,12 @@ public final class XmlVerifier {
                 }
                 for (Element t : ts) {
                     String alg = t.getAttribute("Algorithm");
-                    if (!SAFE_TRANSFORMS.contains(alg)) {
+                    if (!SAFE_TRANSFORMS.contains(alg) && !EnvelopedXPath.isAllowed(t)) {
                         return report.invalid(ReasonCode.UNSAFE_CONTENT, "the reference '" + uri + "' uses the transform "
                                 + alg + (alg.contains("xslt") ? " (XSLT)" : alg.contains("xpath") || alg.contains("filter2")
-                                ? " (XPath)" : "") + ", which is refused: only enveloped-signature, the C14N methods and "
-                                + "base64 are accepted").build();
+                                ? " (XPath) with an expression outside the allow-list" : "") + ", which is refused: only "
+                                + "enveloped-signature, the C14N methods, base64, and the XPath forms that remove signatures "
+                                + "(" + EnvelopedXPath.DESCRIPTION + ") are accepted").build();
                     }
                 }
             }
@@ -361,6 +362,12 @@ public final class XmlVerifier {
             report.signingTime(xades.signingTime());
         }
         SignatureReport.Builder formatted = report;
+        // Policy failures are collected and added after the integrity reasons: they never stop the digests
+        // and the signature value being checked, and never make a signature BROKEN.
+        List<Reason> policy = new ArrayList<>();
+        if (xades != null && xades.certRefs().stream().anyMatch(CertRef::legacy)) {
+            legacy.add("SHA-1 digest of the signing certificate in the XAdES SigningCertificate");
+        }
         // 4. The signer's certificate.
         List<X509Certificate> candidates = new ArrayList<>();
         if (xades != null && xades.hasSigningCertificate()) {
@@ -370,20 +377,12 @@ public final class XmlVerifier {
                 }
             }
             if (candidates.isEmpty() && !certs.isEmpty()) {
-                return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed XAdES SigningCertificate "
-                        + "does not match any certificate in the signature's KeyInfo").build();
+                policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed XAdES SigningCertificate "
+                        + "does not match any certificate in the signature's KeyInfo"));
+                candidates.addAll(leaves(certs));
             }
         } else {
-            for (X509Certificate c : certs) {
-                boolean issuesAnother = certs.stream().anyMatch(o -> o != c
-                        && o.getIssuerX500Principal().equals(c.getSubjectX500Principal()) && !o.equals(c));
-                if (!issuesAnother) {
-                    candidates.add(c);
-                }
-            }
-            if (candidates.isEmpty()) {
-                candidates.addAll(certs);
-            }
+            candidates.addAll(leaves(certs));
         }
         if (candidates.isEmpty()) {
             return formatted.indeterminate(ReasonCode.SIGNER_CERTIFICATE_MISSING, "the signature carries no certificate "
@@ -427,9 +426,9 @@ public final class XmlVerifier {
                         + "signed. Ask the sender to re-sign it with conformant software (or with exclusive "
                         + "canonicalisation, xml-exc-c14n)");
             } else {
-                formatted.invalid(ReasonCode.SIGNATURE_VALUE_INVALID, "the signature value does not match what was signed: "
-                        + "the signature block was altered, or it was not made with the key of "
-                        + Certs.describe(signer));
+                Reasons.integrityFirst(formatted, List.of(new Reason(ReasonCode.SIGNATURE_VALUE_INVALID, "the "
+                        + "signature value does not match what was signed: the signature block was altered, or it was "
+                        + "not made with the key of " + Certs.describe(signer))), policy);
             }
             formatted.signer(vn.govsdk.signing.verify.CertificateInfo.of(signer));
             return formatted.build();
@@ -447,12 +446,13 @@ public final class XmlVerifier {
         }
         if (!altered.isEmpty()) {
             formatted.signer(vn.govsdk.signing.verify.CertificateInfo.of(signer));
-            return formatted.invalid(ReasonCode.CONTENT_ALTERED, "the signed content was changed after signing: "
-                    + String.join(", ", altered) + " no longer matches its digest").build();
+            return Reasons.integrityFirst(formatted, List.of(new Reason(ReasonCode.CONTENT_ALTERED, "the signed content "
+                    + "was changed after signing: " + String.join(", ", altered) + " no longer matches its digest")),
+                    policy).build();
         }
-        if (xades != null && !xades.matchesSigningCertificate(signer)) {
-            return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed XAdES SigningCertificate does not "
-                    + "name the certificate whose key verifies the signature").build();
+        if (xades != null && !xades.matchesSigningCertificate(signer) && policy.isEmpty()) {
+            policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signed XAdES SigningCertificate does not "
+                    + "name the certificate whose key verifies the signature"));
         }
         if (xades != null) {
             List<X509Certificate> available = new ArrayList<>(certs);
@@ -460,22 +460,24 @@ public final class XmlVerifier {
             if (xades.certRefs().size() > 1) {
                 for (X509Certificate c : certs) {
                     if (xades.certRefs().stream().noneMatch(r -> r.matches(c))) {
-                        return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the "
+                        policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the "
                                 + "certificates of its chain in the signed properties, but KeyInfo holds another one ('"
-                                + Certs.subject(c) + "'): a certificate was altered or added").build();
+                                + Certs.subject(c) + "'): a certificate was altered or added"));
+                        break;
                     }
                 }
             }
             if (!xades.unmatchedChainRefs(available).isEmpty()) {
-                return formatted.invalid(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of "
+                policy.add(new Reason(ReasonCode.SIGNER_CERTIFICATE_MISMATCH, "the signer listed the certificates of "
                         + "its chain in the signed properties, but " + xades.unmatchedChainRefs(available).size()
-                        + " of them are not in the signature any more (a certificate in KeyInfo was altered or removed)").build();
+                        + " of them are not in the signature any more (a certificate in KeyInfo was altered or removed)"));
             }
         }
         // 6. Signature wrapping: signed elements moved into the signature, or unsigned look-alikes.
         String wrapping = wrapping(dom, sigEl, referenced);
         if (wrapping != null) {
-            return formatted.invalid(ReasonCode.UNSAFE_CONTENT, wrapping).build();
+            return Reasons.integrityFirst(formatted, List.of(new Reason(ReasonCode.UNSAFE_CONTENT, wrapping)), policy)
+                    .build();
         }
         // The enveloped-signature transform on a reference to a node inside the signature: W3C removes the
         // whole enclosing signature (so the node-set is empty), .NET SignedXml (and Santuario's subtree
@@ -505,6 +507,10 @@ public final class XmlVerifier {
                     + "accepted (it does not verify under the W3C rules)");
         }
         formatted.intact(true);
+        if (!policy.isEmpty()) {
+            formatted.signer(vn.govsdk.signing.verify.CertificateInfo.of(signer));
+            return Reasons.integrityFirst(formatted, List.of(), policy).build();
+        }
         // 7. What was signed: the nodes now, the canonical bytes when the application asks for them.
         final XMLSignature verified = xs;
         for (int i = 0; i < refs.size(); i++) {
@@ -898,6 +904,19 @@ public final class XmlVerifier {
         return target;
     }
 
+    /** The certificates that issue no other certificate of the list (all of them if each issues another). */
+    private static List<X509Certificate> leaves(List<X509Certificate> certs) {
+        List<X509Certificate> leaves = new ArrayList<>();
+        for (X509Certificate c : certs) {
+            boolean issuesAnother = certs.stream().anyMatch(o -> o != c
+                    && o.getIssuerX500Principal().equals(c.getSubjectX500Principal()) && !o.equals(c));
+            if (!issuesAnother) {
+                leaves.add(c);
+            }
+        }
+        return leaves.isEmpty() ? certs : leaves;
+    }
+
     private static boolean looksXades(Element sigEl, Map<String, List<Element>> ids) {
         Element si = firstChild(sigEl, XmlSec.DS, "SignedInfo");
         if (si == null) {
@@ -1182,11 +1201,14 @@ public final class XmlVerifier {
                         }
                         Element dm = firstChild(cd, XmlSec.DS, "DigestMethod");
                         Element dv = firstChild(cd, XmlSec.DS, "DigestValue");
-                        DigestAlgorithm alg;
+                        String alg;
                         try {
-                            alg = DigestAlgorithm.fromName(dm == null ? null : dm.getAttribute("Algorithm"));
+                            alg = DigestAlgorithm.fromName(dm == null ? null : dm.getAttribute("Algorithm")).jcaName();
                         } catch (InvalidInputException e) {
-                            throw new IllegalArgumentException("the signing-certificate digest: " + e.rule());
+                            if (dm == null || !XmlSec.SHA1.equals(dm.getAttribute("Algorithm"))) {
+                                throw new IllegalArgumentException("the signing-certificate digest: " + e.rule());
+                            }
+                            alg = "SHA-1";
                         }
                         byte[] value = Base64Strict.decode(dv == null ? "" : dv.getTextContent());
                         java.util.function.Predicate<X509Certificate> is = null;
@@ -1232,10 +1254,20 @@ public final class XmlVerifier {
         }
     }
 
-    record CertRef(DigestAlgorithm digest, byte[] value, java.util.function.Predicate<X509Certificate> issuerSerial,
+    record CertRef(String digestJca, byte[] value, java.util.function.Predicate<X509Certificate> issuerSerial,
             Map<X509Certificate, byte[]> digests) {
+        boolean legacy() {
+            return "SHA-1".equals(digestJca);
+        }
+
         boolean matches(X509Certificate cert) {
-            byte[] d = digests.computeIfAbsent(cert, c -> digest.digest(Certs.encoded(c)));
+            byte[] d = digests.computeIfAbsent(cert, c -> {
+                try {
+                    return java.security.MessageDigest.getInstance(digestJca).digest(Certs.encoded(c));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(digestJca + " is not available", e);
+                }
+            });
             return Arrays.equals(d, value) && (issuerSerial == null || issuerSerial.test(cert));
         }
     }
