@@ -91,7 +91,8 @@ public final class Settings {
         int set = (source.getValue() != null ? 1 : 0) + (source.getFile() != null ? 1 : 0)
                 + (source.getEnv() != null ? 1 : 0);
         if (set == 0) {
-            required(property + ".value", null, system);
+            throw new InvalidConfigurationPropertyValueException(property, null, "is required when any " + system
+                    + ".* property is set: set one of " + property + ".value, .file or .env");
         }
         if (set > 1) {
             throw new InvalidConfigurationPropertyValueException(property, null,

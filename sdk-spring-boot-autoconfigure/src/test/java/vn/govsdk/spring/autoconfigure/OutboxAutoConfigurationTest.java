@@ -1,0 +1,136 @@
+package vn.govsdk.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
+import vn.govsdk.dataexchange.outbox.MessageKind;
+import vn.govsdk.dataexchange.outbox.OutboxDelivery;
+import vn.govsdk.dataexchange.outbox.OutboxMessage;
+import vn.govsdk.dataexchange.outbox.OutboxStore;
+import vn.govsdk.dataexchange.outbox.SyncOutbox;
+import vn.govsdk.dataexchange.portal.Applicant;
+import vn.govsdk.dataexchange.portal.ApplicantType;
+import vn.govsdk.dataexchange.portal.Channel;
+import vn.govsdk.dataexchange.portal.Dossier;
+import vn.govsdk.dataexchange.portal.DossierStatus;
+import vn.govsdk.dataexchange.portal.PortalOutbox;
+import vn.govsdk.testkit.junit.MockGovPlatformExtension;
+import vn.govsdk.testkit.population.PopulationDbService;
+import vn.govsdk.testkit.portal.PortalService;
+
+/** The outbox starts with the context, delivers, stops on shutdown, and keeps its table where the application says. */
+class OutboxAutoConfigurationTest {
+
+    @RegisterExtension
+    static final MockGovPlatformExtension MOCK = new MockGovPlatformExtension(
+            b -> b.seed(7).service(PopulationDbService::new).service(PortalService::new));
+
+    private static final Instant RECEIVED = Instant.parse("2025-08-01T02:00:00Z");
+
+    private final ApplicationContextRunner runner = GovSdkContextRunners.registered();
+
+    private static PortalService portalMock() {
+        return (PortalService) MOCK.platform().service(PortalService.PREFIX).orElseThrow();
+    }
+
+    private static Dossier dossier(String code) {
+        String citizen = MOCK.platform().data().citizen(11).citizenId();
+        return Dossier.builder().code(code).procedureCode(portalMock().procedureCodes().get(1))
+                .procedureName("Đăng ký khai sinh").fieldCode("G09-TP01").fieldName("Hộ tịch")
+                .applicant(new Applicant(ApplicantType.CITIZEN, "Trần Thị Bình", citizen, "binh@example.vn", "0901234567"))
+                .summary("Đăng ký khai sinh").receivedAt(RECEIVED).dueAt(RECEIVED.plus(Duration.ofDays(3)))
+                .status(DossierStatus.ACCEPTED).channel(Channel.ONLINE).processingUnit("UBND Phường Bến Thành")
+                .build();
+    }
+
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what.get());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void theOutboxStartsWithTheContextDeliversToThePortalAndStopsOnClose(@TempDir Path dir) {
+        AtomicReference<SyncOutbox> outbox = new AtomicReference<>();
+        AtomicReference<SmartLifecycle> lifecycle = new AtomicReference<>();
+        runner.withPropertyValues(GovSdkAutoConfigurationTest.portal(MOCK.platform()))
+                .withPropertyValues("govsdk.outbox.h2-directory=" + dir, "govsdk.outbox.poll-interval=50ms")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SyncOutbox.class).hasSingleBean(OutboxStore.class);
+                    outbox.set(context.getBean(SyncOutbox.class));
+                    lifecycle.set(context.getBean("govsdkSyncOutboxLifecycle", SmartLifecycle.class));
+                    assertThat(lifecycle.get().isRunning()).isTrue();
+                    // No DataSource in this context: the embedded H2 store in the directory given.
+                    assertThat(Files.exists(dir.resolve("govsdk-outbox.mv.db"))).isTrue();
+                    OutboxMessage stored = outbox.get().enqueue(PortalOutbox.dossierSync(dossier("HS-2025-SPRING-1")));
+                    // Delivered by the background threads the lifecycle started; nobody called deliverDueNow.
+                    await(() -> portalMock().dossier("HS-2025-SPRING-1").isPresent(), () -> "the portal has the dossier ("
+                            + outbox.get().stats() + ", " + outbox.get().findMessage(stored.id()) + ")");
+                    await(() -> outbox.get().stats().delivered() == 1, () -> "the outbox counts it delivered");
+                });
+        assertThat(lifecycle.get().isRunning()).isFalse();
+        assertThatThrownBy(() -> outbox.get().enqueue(PortalOutbox.dossierSync(dossier("HS-2025-SPRING-2"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void theOutboxUsesTheApplicationsDataSourceAndTheApplicationsDelivery(@TempDir Path dir) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:govsdk-spring-outbox;DB_CLOSE_DELAY=-1");
+        List<OutboxMessage> delivered = new CopyOnWriteArrayList<>();
+        OutboxDelivery recorder = delivered::add;
+        Path unused = dir.resolve("not-used");
+        runner.withBean(DataSource.class, () -> h2).withBean(OutboxDelivery.class, () -> recorder)
+                .withPropertyValues("govsdk.outbox.table-prefix=app_", "govsdk.outbox.h2-directory=" + unused,
+                        "govsdk.outbox.poll-interval=50ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SyncOutbox outbox = context.getBean(SyncOutbox.class);
+                    assertThat(context.getBean(OutboxStore.class).tableName()).isEqualTo("app_govsdk_outbox");
+                    outbox.enqueue(OutboxMessage.of("HS-2025-SPRING-3", MessageKind.PROGRESS, "{\"step\":1}"));
+                    await(() -> delivered.size() == 1, () -> "the application's delivery got the message");
+                    assertThat(delivered.get(0).dossierCode()).isEqualTo("HS-2025-SPRING-3");
+                });
+        try (Connection c = h2.getConnection();
+                ResultSet tables = c.getMetaData().getTables(null, null, "APP_GOVSDK_OUTBOX", null)) {
+            assertThat(tables.next()).as("the outbox table is in the application's database").isTrue();
+        }
+        assertThat(Files.exists(unused)).as("no embedded store when there is a DataSource").isFalse();
+    }
+
+    @Test
+    void anOutboxWithNothingToDeliverToFailsNamingThePortal() {
+        runner.withPropertyValues("govsdk.outbox.enabled=true").run(context -> {
+            assertThat(context).hasFailed();
+            Throwable t = context.getStartupFailure();
+            while (t.getCause() != null) {
+                t = t.getCause();
+            }
+            assertThat(t).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("govsdk.portal.endpoint");
+        });
+    }
+}
