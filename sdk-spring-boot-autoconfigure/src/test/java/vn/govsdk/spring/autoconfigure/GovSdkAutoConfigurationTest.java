@@ -208,6 +208,7 @@ class GovSdkAutoConfigurationTest {
                 .hasMessageContaining("govsdk.population.officer-account"));
         runner.withPropertyValues("govsdk.portal.endpoint=" + platform().baseUrl(PortalService.PREFIX))
                 .run(context -> assertThat(rootCause(context)).hasMessageContaining("govsdk.portal.username"));
+        assertThat(platform().journal().count()).as("refused before any call").isZero();
     }
 
     @Test
@@ -219,6 +220,7 @@ class GovSdkAutoConfigurationTest {
                 .hasMessageContaining("govsdk.portal.timeouts.read"));
         runner.withPropertyValues("govsdk.population.endpoint=ftp://127.0.0.1/c06").run(context ->
                 assertThat(rootCause(context)).hasMessageContaining("govsdk.population.endpoint"));
+        assertThat(platform().journal().count()).as("refused before any call").isZero();
     }
 
     @Test
