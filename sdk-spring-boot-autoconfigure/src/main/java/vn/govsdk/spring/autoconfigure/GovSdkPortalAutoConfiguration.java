@@ -59,6 +59,6 @@ public final class GovSdkPortalAutoConfiguration {
             b.pageSize(properties.getPageSize());
         }
         // The portal's builder checks everything in build(); its field names are the properties' names.
-        return Settings.build(PREFIX, b::build);
+        return Settings.buildByField(PREFIX, b::build);
     }
 }

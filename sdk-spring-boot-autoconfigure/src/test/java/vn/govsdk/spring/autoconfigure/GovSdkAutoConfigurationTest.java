@@ -218,6 +218,11 @@ class GovSdkAutoConfigurationTest {
         runner.withPropertyValues(props).run(context -> assertThat(rootCause(context))
                 .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                 .hasMessageContaining("govsdk.portal.timeouts.read"));
+        runner.withPropertyValues(portal()).withPropertyValues("govsdk.portal.page-size=0").run(context ->
+                assertThat(rootCause(context)).hasMessageContaining("govsdk.portal.page-size")
+                        .hasMessageContaining("between 1 and 1000"));
+        runner.withPropertyValues(portal()).withPropertyValues("govsdk.portal.integration-path=no-slash").run(context ->
+                assertThat(rootCause(context)).hasMessageContaining("govsdk.portal.integration-path"));
         runner.withPropertyValues("govsdk.population.endpoint=ftp://127.0.0.1/c06").run(context ->
                 assertThat(rootCause(context)).hasMessageContaining("govsdk.population.endpoint"));
         assertThat(platform().journal().count()).as("refused before any call").isZero();

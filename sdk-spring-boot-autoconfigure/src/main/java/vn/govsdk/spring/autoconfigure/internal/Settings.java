@@ -78,6 +78,27 @@ public final class Settings {
     }
 
     /**
+     * Builds an SDK value whose builder names its fields as the properties are named (in camel case:
+     * {@code pageSize} for {@code <prefix>.page-size}), so that a refusal names the property itself.
+     *
+     * @param <T> the value's type
+     * @param prefix the system's prefix
+     * @param build what builds the value
+     * @return the value
+     * @throws InvalidConfigurationPropertyValueException naming {@code <prefix>.<field in kebab case>}
+     */
+    public static <T> T buildByField(String prefix, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInputException e) {
+            String field = e.field();
+            String property = field.matches("[a-z][A-Za-z0-9]*")
+                    ? prefix + "." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT) : prefix;
+            throw new InvalidConfigurationPropertyValueException(property, null, e.rule());
+        }
+    }
+
+    /**
      * Reads a required secret from exactly one of its sources.
      *
      * @param property the secret's property, for example {@code govsdk.portal.password}
