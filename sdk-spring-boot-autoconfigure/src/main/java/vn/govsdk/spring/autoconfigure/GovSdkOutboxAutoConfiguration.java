@@ -2,6 +2,7 @@ package vn.govsdk.spring.autoconfigure;
 
 import static vn.govsdk.spring.autoconfigure.OutboxProperties.PREFIX;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +25,8 @@ import vn.govsdk.spring.autoconfigure.internal.Settings;
  * The sync outbox as a managed component, from {@code govsdk.outbox.*}, when it is configured: its store
  * is the application's {@link DataSource} when there is exactly one (else the embedded H2 store), it
  * delivers through the portal client (or the application's own {@link OutboxDelivery} bean), starts with
- * the context and stops on shutdown, letting deliveries under way finish. Each bean gives way to the
+ * the context and, on shutdown, delivers what is due (for at most {@code shutdown-drain-timeout}) and
+ * stops, letting deliveries under way finish. Each bean gives way to the
  * application's own of the same type.
  */
 @AutoConfiguration(after = GovSdkPortalAutoConfiguration.class, afterName = {
@@ -101,14 +103,23 @@ public final class GovSdkOutboxAutoConfiguration {
     }
 
     /**
-     * Starts the outbox (the application's or this configuration's) with the context and stops it on
-     * shutdown, in a phase below the web server's.
+     * Starts the outbox (the application's or this configuration's) with the context, and drains and
+     * stops it on shutdown, in a phase below the web server's.
      *
      * @param outbox the outbox
+     * @param properties the bound properties
      * @return the lifecycle
+     * @throws InvalidConfigurationPropertyValueException naming {@code govsdk.outbox.shutdown-drain-timeout}
+     *     when it is negative
      */
     @Bean
-    public SmartLifecycle govsdkSyncOutboxLifecycle(SyncOutbox outbox) {
-        return new OutboxLifecycle(outbox);
+    public SmartLifecycle govsdkSyncOutboxLifecycle(SyncOutbox outbox, OutboxProperties properties) {
+        Duration drain = Settings.required(PREFIX + ".shutdown-drain-timeout",
+                properties.getShutdownDrainTimeout(), PREFIX);
+        if (drain.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + ".shutdown-drain-timeout", drain,
+                    "must be zero or positive");
+        }
+        return new OutboxLifecycle(outbox, drain);
     }
 }

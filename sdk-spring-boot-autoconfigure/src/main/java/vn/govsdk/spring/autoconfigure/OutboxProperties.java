@@ -43,6 +43,12 @@ public class OutboxProperties {
     /** How long a claim lasts; longer than any delivery takes (SDK default 5 min). */
     private Duration leaseDuration;
 
+    /**
+     * How long shutdown may spend delivering the messages that are due before the outbox stops; what is
+     * left stays in the store for the next start. Zero stops at once.
+     */
+    private Duration shutdownDrainTimeout = Duration.ofSeconds(10);
+
     /** Creates the defaults, for binding. */
     public OutboxProperties() {
     }
@@ -198,6 +204,24 @@ public class OutboxProperties {
      */
     public Duration getLeaseDuration() {
         return leaseDuration;
+    }
+
+    /**
+     * Returns the shutdown drain timeout.
+     *
+     * @return the timeout, 10 s by default
+     */
+    public Duration getShutdownDrainTimeout() {
+        return shutdownDrainTimeout;
+    }
+
+    /**
+     * Sets the shutdown drain timeout.
+     *
+     * @param shutdownDrainTimeout zero or a positive duration
+     */
+    public void setShutdownDrainTimeout(Duration shutdownDrainTimeout) {
+        this.shutdownDrainTimeout = shutdownDrainTimeout;
     }
 
     /**

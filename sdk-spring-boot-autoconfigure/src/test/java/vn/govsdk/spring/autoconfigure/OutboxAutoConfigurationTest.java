@@ -121,6 +121,50 @@ class OutboxAutoConfigurationTest {
         assertThat(Files.exists(unused)).as("no embedded store when there is a DataSource").isFalse();
     }
 
+    private static int deliveredAfterShutdown(Path dir, String drainTimeout) {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        OutboxDelivery slow = message -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.add(message.dossierCode());
+        };
+        ApplicationContextRunner runner = GovSdkContextRunners.registered();
+        runner.withBean(OutboxDelivery.class, () -> slow)
+                .withPropertyValues("govsdk.outbox.h2-directory=" + dir, "govsdk.outbox.delivery-threads=1",
+                        "govsdk.outbox.shutdown-drain-timeout=" + drainTimeout)
+                .run(context -> {
+                    SyncOutbox outbox = context.getBean(SyncOutbox.class);
+                    for (int i = 0; i < 15; i++) {
+                        outbox.enqueue(OutboxMessage.of("HS-DRAIN-" + i, MessageKind.PROGRESS, "{}"));
+                    }
+                    // The context closes at once: 15 deliveries of 100 ms on one thread are still due.
+                });
+        return delivered.size();
+    }
+
+    @Test
+    void shutdownDrainsWhatIsDueBeforeStopping(@TempDir Path dir) {
+        assertThat(deliveredAfterShutdown(dir.resolve("drained"), "10s")).isEqualTo(15);
+        // Without the drain, the outbox stops after the delivery under way; the rest waits in the store.
+        assertThat(deliveredAfterShutdown(dir.resolve("not-drained"), "0s")).isLessThan(15);
+    }
+
+    @Test
+    void aNegativeDrainTimeoutFailsNamingItsProperty(@TempDir Path dir) {
+        runner.withBean(OutboxDelivery.class, () -> message -> { })
+                .withPropertyValues("govsdk.outbox.h2-directory=" + dir, "govsdk.outbox.shutdown-drain-timeout=-1s")
+                .run(context -> {
+                    Throwable t = context.getStartupFailure();
+                    while (t.getCause() != null) {
+                        t = t.getCause();
+                    }
+                    assertThat(t).hasMessageContaining("govsdk.outbox.shutdown-drain-timeout");
+                });
+    }
+
     @Test
     void anOutboxWithNothingToDeliverToFailsNamingThePortal() {
         runner.withPropertyValues("govsdk.outbox.enabled=true").run(context -> {
