@@ -13,8 +13,8 @@ import vn.govsdk.spring.autoconfigure.internal.ConditionalOnGovSdkSystem;
  * with a government CA and a client certificate) takes its place.
  */
 @AutoConfiguration
-@ConditionalOnGovSdkSystem({PopulationProperties.PREFIX, PortalProperties.PREFIX, SignatureVerifierProperties.PREFIX,
-        OutboxProperties.PREFIX})
+@ConditionalOnGovSdkSystem({PopulationProperties.PREFIX, LoginProperties.PREFIX, PortalProperties.PREFIX,
+        SignatureVerifierProperties.PREFIX, OutboxProperties.PREFIX})
 public final class GovSdkHttpAutoConfiguration {
 
     /** For Spring. */

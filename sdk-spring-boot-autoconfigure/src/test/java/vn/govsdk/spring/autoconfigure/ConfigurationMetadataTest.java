@@ -34,6 +34,7 @@ class ConfigurationMetadataTest {
                 "govsdk.population.lgsp.client-secret.env", "govsdk.population.officer-account",
                 "govsdk.portal.password.value", "govsdk.portal.timeouts.read", "govsdk.portal.retry.max-retries",
                 "govsdk.signing.verifier.revocation", "govsdk.signing.verifier.trust-pem",
-                "govsdk.signing.verifier.historic-trust", "govsdk.outbox.h2-directory", "govsdk.outbox.use-data-source");
+                "govsdk.signing.verifier.historic-trust", "govsdk.outbox.h2-directory", "govsdk.outbox.use-data-source",
+                "govsdk.outbox.shutdown-drain-timeout", "govsdk.login.client-secret.file", "govsdk.login.state-key.env");
     }
 }

@@ -19,6 +19,8 @@ import vn.govsdk.core.http.HttpTransport;
 import vn.govsdk.core.id.CitizenId;
 import vn.govsdk.dataexchange.outbox.SyncOutbox;
 import vn.govsdk.dataexchange.portal.PortalClient;
+import vn.govsdk.identity.login.AuthorizationRequest;
+import vn.govsdk.identity.login.CitizenLoginClient;
 import vn.govsdk.identity.population.CitizenRecord;
 import vn.govsdk.identity.population.PopulationRegistryClient;
 import vn.govsdk.signing.verify.RevocationChecking;
@@ -26,6 +28,7 @@ import vn.govsdk.signing.verify.SignatureVerifier;
 import vn.govsdk.testkit.MockGovPlatform;
 import vn.govsdk.testkit.data.SyntheticCitizen;
 import vn.govsdk.testkit.junit.MockGovPlatformExtension;
+import vn.govsdk.testkit.oidc.OpenIdProviderMock;
 import vn.govsdk.testkit.population.PopulationDbService;
 import vn.govsdk.testkit.portal.PortalService;
 
@@ -34,7 +37,8 @@ class GovSdkAutoConfigurationTest {
 
     @RegisterExtension
     static final MockGovPlatformExtension MOCK = new MockGovPlatformExtension(
-            b -> b.seed(7).service(PopulationDbService::new).service(PortalService::new));
+            b -> b.seed(7).service(PopulationDbService::new).service(PortalService::new)
+                    .service(OpenIdProviderMock::dvcqgSso));
 
     private final ApplicationContextRunner runner = GovSdkContextRunners.registered();
 
@@ -82,8 +86,36 @@ class GovSdkAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(HttpTransport.class).doesNotHaveBean(PopulationRegistryClient.class)
                     .doesNotHaveBean(PortalClient.class).doesNotHaveBean(SignatureVerifier.class)
-                    .doesNotHaveBean(SyncOutbox.class);
+                    .doesNotHaveBean(SyncOutbox.class).doesNotHaveBean(CitizenLoginClient.class);
         });
+    }
+
+    @Test
+    void loginClientOnlyWhenItsPropertiesAreAndItBeginsALoginAtTheMock() {
+        java.net.URI callback = java.net.URI.create("http://127.0.0.1:8081/login/callback");
+        runner.withPropertyValues("govsdk.login.wso2-server=" + platform().baseUrl("/sso"),
+                "govsdk.login.client-id=" + OpenIdProviderMock.DEFAULT_CLIENT_ID,
+                "govsdk.login.client-secret.value=" + OpenIdProviderMock.DEFAULT_CLIENT_SECRET,
+                "govsdk.login.state-key.value=a-synthetic-state-key-for-tests-0123456789",
+                "govsdk.login.acr-values=LoA2").run(context -> {
+                    assertThat(context).hasSingleBean(CitizenLoginClient.class)
+                            .doesNotHaveBean(PopulationRegistryClient.class).doesNotHaveBean(PortalClient.class);
+                    CitizenLoginClient client = context.getBean(CitizenLoginClient.class);
+                    assertThat(client.clientId()).isEqualTo(OpenIdProviderMock.DEFAULT_CLIENT_ID);
+                    AuthorizationRequest start = client.begin(callback);
+                    assertThat(start.authorizationUrl().toString()).startsWith(platform().baseUrl("/sso").toString())
+                            .contains("code_challenge_method=S256").contains("acr_values=LoA2");
+                });
+        runner.withPropertyValues("govsdk.login.wso2-server=" + platform().baseUrl("/sso"),
+                "govsdk.login.client-id=" + OpenIdProviderMock.DEFAULT_CLIENT_ID).run(context ->
+                        assertThat(rootCause(context)).hasMessageContaining("govsdk.login.client-secret"));
+        runner.withPropertyValues("govsdk.login.client-id=" + OpenIdProviderMock.DEFAULT_CLIENT_ID).run(context ->
+                assertThat(rootCause(context)).hasMessageContaining("govsdk.login.issuer"));
+        runner.withPropertyValues("govsdk.login.wso2-server=" + platform().baseUrl("/sso"),
+                "govsdk.login.client-id=" + OpenIdProviderMock.DEFAULT_CLIENT_ID,
+                "govsdk.login.client-secret.value=" + OpenIdProviderMock.DEFAULT_CLIENT_SECRET,
+                "govsdk.login.state-key.value=short").run(context ->
+                        assertThat(rootCause(context)).hasMessageContaining("govsdk.login.state-key"));
     }
 
     @Test

@@ -27,8 +27,8 @@ final class GovSdkContextRunners {
                         throw new AssertionError("listed but missing: " + name, e);
                     }
                 }).toList();
-        if (classes.size() != 5) {
-            throw new AssertionError("expected the 5 govsdk auto-configurations to be registered, found " + classes);
+        if (classes.size() != 6) {
+            throw new AssertionError("expected the 6 govsdk auto-configurations to be registered, found " + classes);
         }
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(classes.toArray(Class<?>[]::new)));
     }
