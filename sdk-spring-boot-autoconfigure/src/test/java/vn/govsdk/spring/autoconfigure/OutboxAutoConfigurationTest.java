@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +165,47 @@ class OutboxAutoConfigurationTest {
                     }
                     assertThat(t).hasMessageContaining("govsdk.outbox.shutdown-drain-timeout");
                 });
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    @Test
+    void twoApplicationInstancesShareTheOutboxTableOnPostgresql() throws Exception {
+        // PostgreSQL on loopback as CI starts it (GOVSDK_TEST_PG_* override); fails, never skips, without it.
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(env("GOVSDK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+        pg.setUser(env("GOVSDK_TEST_PG_USER", "postgres"));
+        pg.setPassword(env("GOVSDK_TEST_PG_PASSWORD", "postgres"));
+        String prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+        String[] properties = GovSdkAutoConfigurationTest.portal(MOCK.platform());
+        ApplicationContextRunner instance = runner.withBean(DataSource.class, () -> pg)
+                .withPropertyValues(properties)
+                .withPropertyValues("govsdk.outbox.table-prefix=" + prefix, "govsdk.outbox.poll-interval=50ms");
+        try {
+            // Two application instances at once on one table: every dossier reaches the portal once.
+            instance.run(first -> instance.run(second -> {
+                assertThat(first.getBean(OutboxStore.class).tableName()).isEqualTo(prefix + "govsdk_outbox");
+                for (int i = 0; i < 4; i++) {
+                    first.getBean(SyncOutbox.class).enqueue(PortalOutbox.dossierSync(dossier("HS-PG-A" + i)));
+                    second.getBean(SyncOutbox.class).enqueue(PortalOutbox.dossierSync(dossier("HS-PG-B" + i)));
+                }
+                for (String code : List.of("HS-PG-A0", "HS-PG-A1", "HS-PG-A2", "HS-PG-A3", "HS-PG-B0", "HS-PG-B1",
+                        "HS-PG-B2", "HS-PG-B3")) {
+                    await(() -> portalMock().dossier(code).isPresent(), () -> "the portal has " + code);
+                    assertThat(portalMock().dossier(code).orElseThrow().syncCount()).as(code).isEqualTo(1);
+                }
+                long delivered = first.getBean(SyncOutbox.class).stats().delivered()
+                        + second.getBean(SyncOutbox.class).stats().delivered();
+                assertThat(delivered).isEqualTo(8);
+            }));
+        } finally {
+            try (Connection c = pg.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + prefix + "govsdk_outbox");
+            }
+        }
     }
 
     @Test
