@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import vn.govsdk.core.http.HttpTransport;
@@ -286,6 +287,20 @@ class GovSdkAutoConfigurationTest {
                 .filter(p -> !p.startsWith("govsdk.portal.password.")).toArray(String[]::new);
         runner.withPropertyValues(without).run(context -> assertThat(rootCause(context))
                 .hasMessageContaining("govsdk.portal.password"));
+    }
+
+    @Test
+    void aSystemWhoseModuleIsAbsentIsLeftOut() {
+        // The client modules are optional dependencies of the auto-configuration: without sdk-signing or
+        // sdk-identity on the class path their properties make nothing and break nothing.
+        runner.withClassLoader(new FilteredClassLoader(SignatureVerifier.class, PopulationRegistryClient.class))
+                .withPropertyValues("govsdk.signing.verifier.enabled=true")
+                .withPropertyValues(populationDirect()).withPropertyValues(portal())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean("govsdkSignatureVerifier")
+                            .doesNotHaveBean("govsdkPopulationRegistryClient").hasSingleBean(PortalClient.class);
+                });
     }
 
     @Test
