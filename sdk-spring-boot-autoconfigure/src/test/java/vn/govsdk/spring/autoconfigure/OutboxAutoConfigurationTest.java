@@ -209,8 +209,8 @@ class OutboxAutoConfigurationTest {
     }
 
     @Test
-    void anOutboxWithNothingToDeliverToFailsNamingThePortal() {
-        runner.withPropertyValues("govsdk.outbox.enabled=true").run(context -> {
+    void anOutboxWithNothingToDeliverToFailsNamingThePortal(@TempDir Path dir) {
+        runner.withPropertyValues("govsdk.outbox.enabled=true", "govsdk.outbox.h2-directory=" + dir).run(context -> {
             assertThat(context).hasFailed();
             Throwable t = context.getStartupFailure();
             while (t.getCause() != null) {
