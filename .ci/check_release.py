@@ -14,7 +14,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
-JARS = ["sdk-core", "sdk-testkit", "sdk-signing", "sdk-identity", "sdk-dataexchange", "sdk-cli"]
+JARS = ["sdk-core", "sdk-testkit", "sdk-signing", "sdk-identity", "sdk-dataexchange", "sdk-spring-boot-autoconfigure",
+        "sdk-spring-boot-starter", "sdk-cli"]
 POMS = ["govsdk-parent", "sdk-bom"]
 NOT_PUBLISHED = ["examples", "benchmarks", "govsdk-examples", "govsdk-benchmarks"]
 REQUIRED = ["name", "description", "url", "licenses/m:license/m:name", "developers/m:developer",

@@ -1,6 +1,9 @@
 package vn.govsdk.core.auth;
 
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,9 +24,16 @@ import vn.govsdk.core.privacy.PersonalDataMasker;
  *
  * <p>Two secrets are equal when their values are equal; the comparison takes the same time
  * wherever the values differ. Instances are immutable and thread-safe.
+ *
+ * <p>Serializable, so that a secret held in an HTTP session (a token, for example) survives a session
+ * store such as Spring Session's. The serialized form carries the value in clear text: keep such stores
+ * where the secret itself may be kept. A stream whose value is empty is refused.
  */
-public final class Secret {
+public final class Secret implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+
+    /** The clear text; never empty. */
     private final String value;
 
     private Secret(String value) {
@@ -100,6 +110,13 @@ public final class Secret {
             throw new InvalidInputException(field, "is empty");
         }
         return new Secret(value);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (value == null || value.isEmpty()) {
+            throw new InvalidObjectException("a secret must not be empty");
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package vn.govsdk.identity.login;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +13,10 @@ import vn.govsdk.core.privacy.PersonalDataMasker;
 /**
  * Who logged in, as the provider's userinfo says (the public-service portal's claims). Each value
  * is as the provider sent it; absent claims are empty. {@code toString()} masks every personal value.
+ *
+ * <p>Serializable, so that it can be kept in an HTTP session that a store such as Spring Session
+ * serializes; the serialized form (a private proxy, since {@code Optional} is not serializable) holds the
+ * values in full, as the session holds the identity, and is read back through the canonical constructor.
  *
  * @param subject the subject ({@code sub}) the provider knows the account by; equals the ID token's
  * @param techId the technical account id ({@code TechID}), the key to map the account by first
@@ -26,7 +34,10 @@ import vn.govsdk.core.privacy.PersonalDataMasker;
 public record CitizenIdentity(String subject, Optional<String> techId, AccountType accountType,
         Optional<String> personalId, Optional<PersonalIdKind> personalIdKind, Optional<String> fullName,
         Optional<LocalDate> birthDate, Optional<String> taxCode, Optional<String> businessCode,
-        Optional<String> loginProvider, Optional<String> levelOfAssurance) {
+        Optional<String> loginProvider, Optional<String> levelOfAssurance) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The {@code loginIdp} value meaning the person logged in with VNeID (Bộ Công an). */
     public static final String VNEID_LOGIN_PROVIDER = "BCA";
@@ -109,5 +120,63 @@ public record CitizenIdentity(String subject, Optional<String> techId, AccountTy
                 + ", businessCode=" + businessCode.map(PersonalDataMasker::maskIdentifier).orElse("-")
                 + ", loginProvider=" + loginProvider.orElse("-")
                 + ", levelOfAssurance=" + levelOfAssurance.orElse("-") + "]";
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new SerialForm(this);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("CitizenIdentity is read through its serial form only");
+    }
+
+    /** The serialized form: the same values, with absent ones as {@code null}. */
+    private static final class SerialForm implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final String subject;
+        private final String techId;
+        private final AccountType accountType;
+        private final String personalId;
+        private final PersonalIdKind personalIdKind;
+        private final String fullName;
+        private final LocalDate birthDate;
+        private final String taxCode;
+        private final String businessCode;
+        private final String loginProvider;
+        private final String levelOfAssurance;
+
+        SerialForm(CitizenIdentity c) {
+            this.subject = c.subject;
+            this.techId = c.techId.orElse(null);
+            this.accountType = c.accountType;
+            this.personalId = c.personalId.orElse(null);
+            this.personalIdKind = c.personalIdKind.orElse(null);
+            this.fullName = c.fullName.orElse(null);
+            this.birthDate = c.birthDate.orElse(null);
+            this.taxCode = c.taxCode.orElse(null);
+            this.businessCode = c.businessCode.orElse(null);
+            this.loginProvider = c.loginProvider.orElse(null);
+            this.levelOfAssurance = c.levelOfAssurance.orElse(null);
+        }
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            if (subject == null || accountType == null) {
+                throw new InvalidObjectException("a CitizenIdentity needs its subject and account type");
+            }
+            return new CitizenIdentity(subject, Optional.ofNullable(techId), accountType, Optional.ofNullable(personalId),
+                    Optional.ofNullable(personalIdKind), Optional.ofNullable(fullName), Optional.ofNullable(birthDate),
+                    Optional.ofNullable(taxCode), Optional.ofNullable(businessCode), Optional.ofNullable(loginProvider),
+                    Optional.ofNullable(levelOfAssurance));
+        }
+
+        @Override
+        public String toString() {
+            return "CitizenIdentity.SerialForm";
+        }
     }
 }
