@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.govsdk.core.InvalidInputException;
-import vn.govsdk.signing.DigestAlgorithm;
 import vn.govsdk.signing.verify.CertificateInfo;
 import vn.govsdk.signing.verify.TrustAnchors;
 
@@ -47,20 +45,10 @@ final class TrustCommand implements Runnable {
         return base.resolve("trust");
     }
 
-    /** The certificates added with {@code trust add}, or null when there are none. */
+    /** The certificates added with {@code trust add}, or null when none was ever added. */
     static TrustAnchors userTrust() {
         Path dir = userTrustDirectory();
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (var files = Files.list(dir)) {
-            if (files.noneMatch(p -> p.getFileName().toString().endsWith(".pem"))) {
-                return null;
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("trust directory", "cannot be read: " + dir);
-        }
-        return TrustAnchors.fromDirectory(dir);
+        return Files.isDirectory(dir) ? TrustAnchors.fromDirectory(dir) : null;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -124,15 +112,13 @@ final class TrustCommand implements Runnable {
                             + certs.size() + " certificate(s)");
                     return GovSdkCommand.USAGE;
                 }
-                X509Certificate c = certs.get(0);
-                String fp = HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(c.getEncoded()));
+                CertificateInfo c = CertificateInfo.of(certs.get(0));
                 Path dir = Files.createDirectories(userTrustDirectory());
-                Path target = dir.resolve(fp.substring(0, 16) + ".pem");
-                Files.writeString(target, "-----BEGIN CERTIFICATE-----\n"
-                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                                .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-                out.println("trusted for later govsdk verify runs: " + CertificateInfo.of(c).commonName() + " (SHA-256 "
-                        + CertificateInfo.of(c).sha256Fingerprint() + "), kept in " + target);
+                // DER, named by its fingerprint: adding the same certificate twice keeps one file.
+                Path target = dir.resolve(c.sha256Fingerprint().replace(":", "").substring(0, 16) + ".cer");
+                Files.write(target, c.certificate().getEncoded());
+                out.println("trusted for later govsdk verify runs: " + c.commonName() + " (SHA-256 "
+                        + c.sha256Fingerprint() + "), kept in " + target);
                 return GovSdkCommand.OK;
             } catch (InvalidInputException e) {
                 err.println("invalid: " + e.getMessage());

@@ -3,7 +3,6 @@ package vn.govsdk.signing.internal;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -64,20 +63,20 @@ public final class RevocationUnion {
     }
 
     private static List<byte[]> newestByKey(List<byte[]> items, KeyFunction keyOf) {
-        Map<String, byte[]> kept = new LinkedHashMap<>();
-        Map<String, Date> times = new LinkedHashMap<>();
+        Map<String, Kept> kept = new LinkedHashMap<>();
         for (byte[] item : items) {
             Keyed k = keyed(item, keyOf);
-            Date previous = times.get(k.key());
-            if (!kept.containsKey(k.key())) {
-                kept.put(k.key(), item);
-                times.put(k.key(), k.time());
-            } else if (k.time() != null && previous != null && k.time().after(previous)) {
-                kept.put(k.key(), item);
-                times.put(k.key(), k.time());
-            }
+            // An item with a later time replaces the kept one in its place; the first of equal times stays.
+            kept.merge(k.key(), new Kept(item, k.time()), (old, now) -> now.isNewerThan(old) ? now : old);
         }
-        return new ArrayList<>(kept.values());
+        return kept.values().stream().map(Kept::item).toList();
+    }
+
+    /** An item kept for its key, with the time that orders it. */
+    private record Kept(byte[] item, Date time) {
+        boolean isNewerThan(Kept other) {
+            return time != null && other.time != null && time.after(other.time);
+        }
     }
 
     private static Keyed keyed(byte[] item, KeyFunction keyOf) {

@@ -92,8 +92,7 @@ public final class SignerCertificatePolicy {
      * @return why its key may not sign documents, or empty when it may
      */
     public Optional<String> problem(X509Certificate certificate) {
-        boolean[] ku = certificate.getKeyUsage();
-        if (ku != null && !(ku.length > 0 && ku[0]) && !(ku.length > 1 && ku[1])) {
+        if (!vn.govsdk.signing.internal.Certs.keyUsageAllowsSigning(certificate)) {
             return Optional.of("its key usage does not include digitalSignature or nonRepudiation");
         }
         if (certificate.getBasicConstraints() >= 0) {

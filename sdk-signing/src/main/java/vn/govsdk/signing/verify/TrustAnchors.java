@@ -60,12 +60,7 @@ public final class TrustAnchors {
     public static TrustAnchors defaults() {
         TrustAnchors d = defaults;
         if (d == null) {
-            List<X509Certificate> roots = new ArrayList<>();
-            List<X509Certificate> inter = new ArrayList<>();
-            for (X509Certificate c : PinnedBundle.load()) {
-                (selfSigned(c) ? roots : inter).add(c);
-            }
-            d = new TrustAnchors(roots, inter);
+            d = bundle(PinnedBundle.load(), false);
             defaults = d;
         }
         return d;
@@ -86,15 +81,20 @@ public final class TrustAnchors {
     public static TrustAnchors historic() {
         TrustAnchors h = historic;
         if (h == null) {
-            List<X509Certificate> roots = new ArrayList<>();
-            List<X509Certificate> inter = new ArrayList<>();
-            for (X509Certificate c : PinnedBundle.loadHistoric()) {
-                (selfSigned(c) ? roots : inter).add(c);
-            }
-            h = new TrustAnchors(roots, inter, roots);
+            h = bundle(PinnedBundle.loadHistoric(), true);
             historic = h;
         }
         return h;
+    }
+
+    /** A bundle of the jar: its self-signed roots as anchors (time-bound or not), the rest as intermediates. */
+    private static TrustAnchors bundle(List<X509Certificate> certificates, boolean timeBound) {
+        List<X509Certificate> roots = new ArrayList<>();
+        List<X509Certificate> inter = new ArrayList<>();
+        for (X509Certificate c : certificates) {
+            (selfSigned(c) ? roots : inter).add(c);
+        }
+        return new TrustAnchors(roots, inter, timeBound ? roots : List.of());
     }
 
     /**
